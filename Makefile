@@ -1,0 +1,73 @@
+# Two commands matter: `make run` (set up and serve) and `make test` (the whole suite).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+CHROMIUM := /usr/bin/chromium
+
+# `make run` serves the site as production would (DEBUG off, compressed static files,
+# the site's own error pages) on a laptop: a local secret key is generated once.
+RUN_ENV = SECRET_KEY="$$(cat var/secret_key)" SITE_URL="http://$(HOST):$(PORT)"
+
+.PHONY: help run setup test test-suite chromium lint clean
+
+help:
+	@echo "make run    set everything up and serve the site at http://$(HOST):$(PORT)"
+	@echo "make test   run the whole test suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)"
+
+$(VENV)/.requirements: requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.requirements-test: $(VENV)/.requirements requirements-test.txt
+	$(PIP) install --quiet -r requirements-test.txt
+	@touch $@
+
+var/secret_key:
+	@mkdir -p var
+	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	@chmod 600 $@
+
+setup: $(VENV)/.requirements var/secret_key
+	$(RUN_ENV) $(PY) manage.py compile_translations
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(RUN_ENV) $(PY) manage.py load_demo_content
+
+run: setup
+	@echo "Serving http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT) --noreload
+
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			echo "Installing Debian's chromium for the browser tests..."; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "The browser tests need Debian's chromium at $(CHROMIUM)."; \
+			echo "Install it with:  sudo apt-get install chromium"; \
+			exit 1; \
+		fi; \
+	fi
+
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# The suite alone, for a database chosen by DATABASE_URL (.ci/run calls it for PostgreSQL).
+test-suite: $(VENV)/.requirements-test node_modules/axe-core/axe.min.js chromium
+	$(PY) manage.py compile_translations --settings=trainingsite.test_settings
+	$(PY) manage.py makemigrations --check --dry-run --settings=trainingsite.test_settings
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test: test-suite
+
+clean:
+	rm -rf var/static var/test-media .pytest_cache

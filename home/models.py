@@ -1,0 +1,145 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+
+from home import selectors
+from home.blocks import RICH_TEXT_FEATURES, ContentStreamBlock, HomeStreamBlock, LinkBlock
+
+
+class CardMixin:
+    """What a page shows as a card on listings (home.selectors.card_pages_get prefetches it)."""
+
+    card_image_field = None
+
+    @property
+    def card_image(self):
+        return getattr(self, self.card_image_field) if self.card_image_field else None
+
+    @property
+    def card_summary(self):
+        return self.search_description
+
+
+class HomePage(Page):
+    """The front door of a locale: a hero, then sections editors arrange."""
+
+    hero_title = models.CharField(_("hero title"), max_length=120)
+    hero_text = models.TextField(_("hero text"), max_length=400, blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_link = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("hero button page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_link_label = models.CharField(_("hero button label"), max_length=60, blank=True)
+    body = StreamField(HomeStreamBlock(), blank=True, verbose_name=_("sections"))
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_link"),
+                FieldPanel("hero_link_label"),
+            ],
+            heading=_("Hero"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("hero_text")]
+
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["card_pages"] = selectors.card_pages_for_stream(self.body)
+        return context
+
+
+class StandardPage(CardMixin, Page):
+    """A plain content page: about, privacy, terms, contact, how it works."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+    card_image_field = "image"
+
+    @property
+    def card_summary(self):
+        return self.intro or self.search_description
+
+
+class NavigationMenu(TranslatableMixin, models.Model):
+    """A list of links shown site-wide (the main menu, the footer menu), one per locale."""
+
+    MAIN = "main"
+    FOOTER = "footer"
+    PLACES = [(MAIN, _("Main navigation")), (FOOTER, _("Footer"))]
+
+    place = models.CharField(_("place"), max_length=20, choices=PLACES)
+    items = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("links"))
+
+    panels = [FieldPanel("place"), FieldPanel("items")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("navigation menu")
+        verbose_name_plural = _("navigation menus")
+        constraints = [
+            models.UniqueConstraint(fields=["place", "locale"], name="home_navigationmenu_one_per_place_locale"),
+        ]
+
+    def __str__(self):
+        return str(self.get_place_display())
+
+
+class FooterText(TranslatableMixin, models.Model):
+    """The short text at the foot of every page: who runs the site, how to reach them."""
+
+    body = RichTextField(_("text"), features=RICH_TEXT_FEATURES)
+
+    panels = [FieldPanel("body")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("footer text")
+        verbose_name_plural = _("footer text")
+
+    def __str__(self):
+        return str(_("Footer text"))

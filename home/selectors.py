@@ -1,0 +1,129 @@
+"""Reads for the site chrome and the home page, each a constant number of queries."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, prefetch_related_objects
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page
+
+CARD_RENDITION = "fill-480x270|format-webp"
+LOGO_RENDITION = "max-240x96"
+
+
+def card_pages_get(page_ids) -> dict:
+    """Live, public pages by id, as their specific type, with card images and renditions loaded.
+
+    A page type takes part by naming its image field in `card_image_field` and giving a
+    `card_summary`; drafts, private pages and deleted pages simply drop out.
+    """
+    page_ids = [pk for pk in page_ids if pk]
+    if not page_ids:
+        return {}
+    pages = list(Page.objects.live().public().filter(pk__in=page_ids).specific())
+    groups = defaultdict(list)
+    for page in pages:
+        field = getattr(page, "card_image_field", None)
+        if field:
+            groups[(type(page), field)].append(page)
+    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
+    for (_cls, field), group in groups.items():
+        prefetch_related_objects(group, Prefetch(field, queryset=images))
+    return {page.pk: page for page in pages}
+
+
+def card_pages_for_stream(stream_value) -> dict:
+    """Every page chosen in the stream's featured-pages sections, fetched at once."""
+    ids = []
+    for block in stream_value.raw_data:
+        if block.get("type") == "featured_pages":
+            ids += [item.get("value") for item in block["value"].get("pages", [])]
+    return card_pages_get(ids)
+
+
+def images_with_renditions(images, spec) -> dict:
+    """The given images by id with the rendition `spec` prefetched: one query, not one per image."""
+    ids = {image.pk for image in images if image}
+    if not ids:
+        return {}
+    return {image.pk: image for image in get_image_model().objects.filter(pk__in=ids).prefetch_renditions(spec)}
+
+
+@dataclass(frozen=True)
+class NavLink:
+    label: str
+    url: str
+    is_current: bool = False
+
+
+@dataclass(frozen=True)
+class Navigation:
+    main: list
+    footer: list
+    footer_text: str
+
+
+def navigation_get(request) -> Navigation:
+    """The main menu, footer menu and footer text in the active language, memoised per request.
+
+    Falls back to the default locale's menus where a translation is missing; a linked page
+    is shown in the active locale when a live translation of it exists.
+    """
+    cached = getattr(request, "_navigation", None)
+    if cached is not None:
+        return cached
+    from home.models import FooterText, NavigationMenu  # avoid a circular import with models
+
+    active = Locale.get_active()
+    locale_ids = {active.pk, Locale.get_default().pk}
+    menus = {}
+    for menu in NavigationMenu.objects.filter(locale_id__in=locale_ids):
+        if menu.place not in menus or menu.locale_id == active.pk:
+            menus[menu.place] = menu
+    footer_text = ""
+    for text in FooterText.objects.filter(locale_id__in=locale_ids):
+        if not footer_text or text.locale_id == active.pk:
+            footer_text = text.body
+
+    raw_items = {place: [item["value"] for item in menu.items.raw_data] for place, menu in menus.items()}
+    pages = _localized_pages({item.get("page") for items in raw_items.values() for item in items}, active)
+    current_path = request.path
+    navigation = Navigation(
+        main=_links(raw_items.get(NavigationMenu.MAIN, []), pages, request, current_path),
+        footer=_links(raw_items.get(NavigationMenu.FOOTER, []), pages, request, current_path),
+        footer_text=footer_text,
+    )
+    request._navigation = navigation
+    return navigation
+
+
+def _localized_pages(page_ids, locale) -> dict:
+    """Live, public pages by the id an editor chose, swapped for their translation in `locale`."""
+    page_ids = [pk for pk in page_ids if pk]
+    if not page_ids:
+        return {}
+    chosen = {page.pk: page for page in Page.objects.live().public().filter(pk__in=page_ids)}
+    translated = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .public()
+        .filter(locale=locale, translation_key__in=[page.translation_key for page in chosen.values()])
+    }
+    return {pk: translated.get(page.translation_key, page) for pk, page in chosen.items()}
+
+
+def _links(items, pages, request, current_path) -> list:
+    links = []
+    for item in items:
+        if item.get("page"):
+            page = pages.get(item["page"])
+            if page is None:  # unpublished, private or deleted: leave it out
+                continue
+            url = page.get_url(request)
+            label = item.get("label") or page.title
+        else:
+            url, label = item.get("url"), item.get("label")
+        if not url or not label:
+            continue
+        links.append(NavLink(label=label, url=url, is_current=url == current_path))
+    return links

@@ -1,0 +1,5 @@
+from wagtail.snippets.models import register_snippet
+
+from home.viewsets import SiteChromeViewSetGroup
+
+register_snippet(SiteChromeViewSetGroup)

@@ -1,0 +1,90 @@
+#!/usr/bin/env python
+"""Measure what a first visit to a page transfers, in headless Chromium.
+
+Sums the bytes on the wire (compressed bodies plus headers, as Chromium's network panel
+reports them) for the page's HTML, CSS, JavaScript and fonts, with the cache disabled. Images
+are listed but not counted, since budgets exclude a page's own content images.
+
+    make run                                   # in one terminal
+    .venv/bin/python scripts/page_weight.py http://127.0.0.1:8000/ --budget-kb 30
+
+Exits 1 when the page is over the byte or request budget.
+"""
+
+import argparse
+import sys
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+COUNTED_TYPES = {"Document", "Stylesheet", "Script", "Font", "XHR", "Fetch"}
+
+
+def measure(url: str, width: int = 390, height: int = 844) -> list[dict]:
+    """Every response of a cold load of `url`: type, address, status and bytes transferred."""
+    responses = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": width, "height": height})
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+
+        def on_response(event):
+            responses[event["requestId"]] = {
+                "type": event["type"],
+                "url": event["response"]["url"],
+                "status": event["response"]["status"],
+                "encoding": event["response"]["headers"].get("content-encoding")
+                or event["response"]["headers"].get("Content-Encoding", ""),
+                "bytes": 0,
+            }
+
+        def on_finished(event):
+            if event["requestId"] in responses:
+                responses[event["requestId"]]["bytes"] = int(event["encodedDataLength"])
+
+        cdp.on("Network.responseReceived", on_response)
+        cdp.on("Network.loadingFinished", on_finished)
+        page.goto(url, wait_until="networkidle")
+        browser.close()
+    return list(responses.values())
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("url", nargs="?", default="http://127.0.0.1:8000/")
+    parser.add_argument("--budget-kb", type=float, help="fail above this many KB (HTML, CSS, JS, fonts)")
+    parser.add_argument("--max-requests", type=int, help="fail above this many counted requests")
+    args = parser.parse_args(argv)
+
+    rows = measure(args.url)
+    counted = [row for row in rows if row["type"] in COUNTED_TYPES]
+    total = sum(row["bytes"] for row in counted)
+    for row in rows:
+        mark = " " if row["type"] in COUNTED_TYPES else "-"
+        print(f"{mark} {row['bytes']:>8} B  {row['status']}  {row['type']:<10} {row['encoding'] or 'identity':<8} {row['url']}")
+    print(f"Counted (HTML, CSS, JS, fonts): {len(counted)} requests, {total} bytes = {total / 1024:.1f} KB")
+    print("(- rows are images and other content, not counted)")
+
+    over = False
+    if args.budget_kb is not None and total > args.budget_kb * 1024:
+        print(f"OVER BUDGET: {total / 1024:.1f} KB > {args.budget_kb} KB")
+        over = True
+    if args.max_requests is not None and len(counted) > args.max_requests:
+        print(f"TOO MANY REQUESTS: {len(counted)} > {args.max_requests}")
+        over = True
+    return 1 if over else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

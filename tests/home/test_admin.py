@@ -1,0 +1,68 @@
+"""Editors can reach the admin screens this foundation adds or configures."""
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+
+from home.models import NavigationMenu
+from tests.factories import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    admin = get_user_model().objects.create_superuser(email="chief.editor@example.org", password=PASSWORD)
+    EmailAddress.objects.create(user=admin, email=admin.email, verified=True, primary=True)
+    client.force_login(admin)
+    return client
+
+
+def test_admin_screens_load_for_an_administrator(admin_client, home):
+    menu = NavigationMenu.objects.create(place=NavigationMenu.MAIN)
+    for url in (
+        "/admin/",
+        "/admin/pages/",
+        f"/admin/pages/{home.pk}/edit/",
+        "/admin/pages/add/home/standardpage/{}/".format(home.pk),
+        "/admin/snippets/home/navigationmenu/",
+        f"/admin/snippets/home/navigationmenu/edit/{menu.pk}/",
+        "/admin/snippets/home/footertext/add/",
+        "/admin/users/",
+        "/admin/users/new/",
+        "/admin/locales/",
+    ):
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+
+
+def test_editor_can_add_a_user_by_email_only_in_the_admin(admin_client):
+    response = admin_client.post(
+        "/admin/users/new/",
+        {
+            "email": "new.editor@example.org",
+            "first_name": "Nana",
+            "last_name": "Owusu",
+            "password1": "a-strong-passphrase-77",
+            "password2": "a-strong-passphrase-77",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert get_user_model().objects.filter(email="new.editor@example.org").exists()
+
+
+def test_a_link_needs_a_page_or_an_address_but_not_both():
+    from django.core.exceptions import ValidationError
+
+    from home.blocks import LinkBlock
+
+    block = LinkBlock()
+    with pytest.raises(ValidationError):
+        block.clean(block.to_python({"page": None, "url": "", "label": "Nothing"}))
+    with pytest.raises(ValidationError):
+        block.clean(block.to_python({"page": None, "url": "https://example.org", "label": ""}))
+    with pytest.raises(ValidationError):
+        block.clean(block.to_python({"page": None, "url": "javascript:alert(1)", "label": "x"}))
+    cleaned = block.clean(block.to_python({"page": None, "url": "https://example.org", "label": "Example"}))
+    assert cleaned.href() == "https://example.org"

@@ -1,0 +1,180 @@
+"""What a visitor sees: the home page, content pages, the chrome around them, error pages."""
+
+import gzip
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from home.models import FooterText, NavigationMenu
+from tests.factories import make_home, make_standard_page
+
+pytestmark = pytest.mark.django_db
+
+
+def make_menu(place, pages, locale=None):
+    menu = NavigationMenu(place=place, items=[("link", {"page": page, "url": "", "label": ""}) for page in pages])
+    if locale:
+        menu.locale = locale
+    menu.save()
+    return menu
+
+
+def test_home_page_shows_the_hero_inside_landmarks(client, home):
+    html = client.get("/").content.decode()
+    assert '<html lang="en" dir="ltr">' in html
+    assert '<a class="skip-link" href="#main">' in html
+    assert html.count("<h1") == 1 and "Learn what your business needs next" in html
+    for landmark in ("<header", '<main id="main"', "<footer"):
+        assert landmark in html
+
+
+@pytest.mark.parametrize("prefix,lang,direction", [("/fr/", "fr", "ltr"), ("/ar/", "ar", "rtl"), ("/ka/", "ka", "ltr")])
+def test_each_language_sets_lang_and_direction(client, home, prefix, lang, direction):
+    response = client.get(prefix)
+    assert response.status_code == 200
+    assert f'<html lang="{lang}" dir="{direction}">' in response.content.decode()
+
+
+def test_language_switcher_links_every_language_without_javascript(client, home):
+    about = make_standard_page(home, title="About us", slug="about")
+    html = client.get(about.url).content.decode()
+    for code in ("en", "fr", "es", "ar", "ru", "zh-hans", "tr", "ka"):
+        assert f'hreflang="{code}"' in html
+    assert 'href="/fr/about/"' in html and 'href="/ar/about/"' in html
+    assert "<details" in html and "<script" not in html
+
+
+def test_main_and_footer_menus_show_live_pages_only(client, home):
+    about = make_standard_page(home, title="About us", slug="about")
+    contact = make_standard_page(home, title="Contact", slug="contact")
+    draft = make_standard_page(home, title="Secret plans", slug="secret")
+    draft.unpublish()
+    make_menu(NavigationMenu.MAIN, [about, draft])
+    make_menu(NavigationMenu.FOOTER, [contact])
+    FooterText.objects.create(body="<p>Run by the SME Organisation</p>")
+
+    html = client.get(about.url).content.decode()
+    main_nav = re.search(r'<nav class="main-nav".*?</nav>', html, re.S).group(0)
+    assert '<a href="/about/" aria-current="page">About us</a>' in main_nav
+    assert "Secret plans" not in html
+    assert 'href="/contact/"' in html and "Run by the SME Organisation" in html
+
+
+def test_menus_show_translated_titles_in_another_language(client, home):
+    from wagtail.models import Locale
+
+    about = make_standard_page(home, title="About us", slug="about")
+    make_menu(NavigationMenu.MAIN, [about])
+    french = Locale.objects.create(language_code="fr")
+    home_fr = home.copy_for_translation(french)
+    home_fr.save_revision().publish()
+    about_fr = about.copy_for_translation(french)
+    about_fr.title = "À propos"
+    about_fr.slug = "a-propos"
+    about_fr.save_revision().publish()
+
+    html = client.get("/fr/").content.decode()
+    assert '<a href="/fr/a-propos/">À propos</a>' in html
+
+
+def test_home_page_query_count_does_not_grow_with_featured_pages(client, home, django_assert_num_queries):
+    def feature(count):
+        pages = [make_standard_page(home) for _ in range(count)]
+        home.body = [("featured_pages", {"heading": "Start here", "intro": "", "pages": pages, "more_link": {}})]
+        home.save_revision().publish()
+        return pages
+
+    feature(3)
+    with CaptureQueriesContext(connection) as few:
+        response = client.get("/")
+    assert response.content.decode().count('class="card"') == 3
+    feature(12)
+    with django_assert_num_queries(len(few)):
+        response = client.get("/")
+    assert response.content.decode().count('class="card"') == 12
+
+
+def test_featured_cards_leave_out_drafts_and_private_pages(client, home):
+    from wagtail.models import PageViewRestriction
+
+    shown = make_standard_page(home, title="Open to all")
+    draft = make_standard_page(home, title="Not ready")
+    draft.unpublish()
+    private = make_standard_page(home, title="Members only")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    home.body = [("featured_pages", {"heading": "Start here", "intro": "", "pages": [shown, draft, private], "more_link": {}})]
+    home.save_revision().publish()
+
+    html = client.get("/").content.decode()
+    assert "Open to all" in html
+    assert "Not ready" not in html and "Members only" not in html
+
+
+def test_unknown_address_gets_the_sites_404_page(client, home):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "<h1>Page not found</h1>" in html and 'href="/"' in html
+    assert "Traceback" not in html
+
+
+def test_404_page_speaks_the_visitors_language(client, home):
+    response = client.get("/fr/page-inexistante/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert '<html lang="fr"' in html
+    assert "Page introuvable" in html
+
+
+def test_server_error_page_matches_the_site_and_hides_the_error(client, settings):
+    settings.ROOT_URLCONF = "tests.error_urls"
+    client.raise_request_exception = False
+    response = client.get("/boom/")
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Something went wrong" in html and "site.css" in html
+    assert "secret-internal-detail" not in html and "Traceback" not in html
+
+
+def test_expired_form_gets_a_clear_403_page(home):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("account_login"), {"login": "a@example.org", "password": "x"})
+    assert response.status_code == 403
+    assert "This form has expired" in response.content.decode()
+
+
+def test_a_forged_host_gets_the_400_page(client, home):
+    response = client.get("/", HTTP_HOST="evil.example.com")
+    assert response.status_code == 400
+    assert "Bad request" in response.content.decode()
+
+
+def test_healthz_answers_ok(client):
+    response = client.get("/healthz/")
+    assert response.status_code == 200 and response.content == b"ok"
+
+
+def test_home_page_html_css_and_js_stay_under_30_kb_compressed(client, home):
+    """A guard for the budget; scripts/page_weight.py measures the real transfer in Chromium."""
+    html = client.get("/").content
+    total = len(gzip.compress(html))
+    assets = re.findall(rb'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html)
+    assert assets, "the page links its stylesheet"
+    for url in assets:
+        response = client.get(url.decode())
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        total += len(gzip.compress(body))
+    assert total < 30 * 1024, f"{total} bytes"
+
+
+def test_untranslated_content_keeps_its_own_language_and_direction(client, home):
+    about = make_standard_page(home, title="About us", slug="about")
+    html = client.get("/ar/about/").content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert '<main id="main" tabindex="-1" class="" lang="en" dir="ltr">' in html
+    assert about.title in html

@@ -1,0 +1,174 @@
+import json
+from html.parser import HTMLParser
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.core.management import call_command
+from django.urls import reverse
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale, Page, Revision, Site
+
+from home.demo.accounts import ADMIN_EMAIL
+from home.models import HomePage, NavigationMenu
+
+
+@pytest.fixture
+def load_demo(tmp_path, django_capture_on_commit_callbacks):
+    """Run load_demo_content as `manage.py` would (commit hooks included); returns its output."""
+    logins_file = tmp_path / "demo-logins.json"
+
+    def load():
+        out = StringIO()
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("load_demo_content", logins_file=logins_file, stdout=out)
+        return out.getvalue()
+
+    load.logins_file = logins_file
+    return load
+
+
+def _row_counts():
+    return {
+        model._meta.label: model._base_manager.count()
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.managed and not model._meta.proxy
+    }
+
+
+def _media_files():
+    return sorted(str(path) for path in settings.MEDIA_ROOT.rglob("*") if path.is_file())
+
+
+class _NavLinks(HTMLParser):
+    """Hrefs of the links inside each labelled <nav> of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.links = {}
+        self._nav = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "nav":
+            self._nav = attrs.get("aria-label")
+        elif tag == "a" and self._nav:
+            self.links.setdefault(self._nav, []).append(attrs["href"])
+
+    def handle_endtag(self, tag):
+        if tag == "nav":
+            self._nav = None
+
+
+def _nav_links(html) -> dict:
+    parser = _NavLinks()
+    parser.feed(html)
+    return parser.links
+
+
+@pytest.mark.django_db
+def test_second_run_changes_nothing(load_demo):
+    load_demo()
+    counts = _row_counts()
+    pages = list(Page.objects.values_list("pk", "latest_revision_id", "live_revision_id", "last_published_at"))
+    menus = list(NavigationMenu.objects.values_list("pk", "items"))
+    revisions = Revision.objects.count()
+    files = _media_files()
+    logins = load_demo.logins_file.read_text()
+
+    output = load_demo()
+
+    assert _row_counts() == counts
+    assert Revision.objects.count() == revisions
+    assert list(Page.objects.values_list("pk", "latest_revision_id", "live_revision_id", "last_published_at")) == pages
+    assert list(NavigationMenu.objects.values_list("pk", "items")) == menus
+    assert _media_files() == files
+    assert load_demo.logins_file.read_text() == logins
+    assert "nothing changed" in output
+
+
+@pytest.mark.django_db
+def test_welcome_page_is_replaced_by_the_home_page(load_demo):
+    load_demo()
+
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert (site.hostname, site.port, site.site_name) == ("localhost", 80, "SME Academy")
+    assert not Page.objects.filter(depth=2).exclude(pk=site.root_page_id).exists()
+    assert get_image_model().objects.filter(collection__name="Demo content").count() == 9
+
+
+@pytest.mark.django_db
+def test_home_page_shows_hero_and_main_navigation(client, load_demo):
+    load_demo()
+
+    response = client.get("/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Learn what your business needs next, one short lesson at a time" in html
+    for label in ["How it works", "For partners", "About us", "Contact"]:
+        assert f">{label}</a>" in html
+    assert "Our academic partners" in html
+    assert "Lotus Bay University" in html
+
+
+@pytest.mark.django_db
+def test_every_navigation_link_opens_a_page_with_a_heading(client, load_demo):
+    load_demo()
+    links = _nav_links(client.get("/").content.decode())
+    assert len(links["Main"]) == 4
+    assert len(links["Footer"]) == 4
+
+    for url in links["Main"] + links["Footer"]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response.content.decode().count("<h1") == 1, url
+
+
+@pytest.mark.django_db
+def test_admin_logs_in_with_the_password_from_the_logins_file(client, load_demo):
+    load_demo()
+    password = json.loads(load_demo.logins_file.read_text())[ADMIN_EMAIL]["password"]
+
+    response = client.post(reverse("account_login"), {"login": ADMIN_EMAIL, "password": password})
+
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_output_shows_the_admin_login_on_every_run(load_demo):
+    first = load_demo()
+    password = json.loads(load_demo.logins_file.read_text())[ADMIN_EMAIL]["password"]
+
+    second = load_demo()
+
+    for output in (first, second):
+        assert ADMIN_EMAIL in output
+        assert f"password: {password}" in output
+
+
+@pytest.mark.django_db
+def test_existing_admin_password_is_not_reset_without_the_logins_file(load_demo):
+    load_demo()
+    load_demo.logins_file.unlink()
+
+    output = load_demo()
+
+    assert f"changepassword {ADMIN_EMAIL}" in output
+    assert not load_demo.logins_file.exists()
+
+
+@pytest.mark.django_db
+def test_loads_into_a_database_without_tree_root_or_locale(client, load_demo):
+    Site.objects.all().delete()
+    Page.objects.all().delete()
+    Collection.objects.all().delete()
+    Locale.objects.all().delete()
+
+    load_demo()
+
+    assert client.get("/").status_code == 200
+    assert Page.objects.get(depth=1).get_children().get().specific_class is HomePage

@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from trainingsite import views
+
+urlpatterns = [
+    # Wagtail's own login form would bypass allauth's rate limits: send it to allauth.
+    path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("healthz/", views.health, name="health"),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns.append(re_path(r"^media/(?P<path>.+)$", views.media_serve, name="media"))
+
+# Everything a visitor reads is under a language prefix (none for the default language),
+# so a shared link opens in the language it was shared in.
+urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
