@@ -62,3 +62,70 @@ def make_standard_page(parent, **fields):
     )
     parent.add_child(instance=page)
     return publish(page)
+
+
+def make_course_index(home):
+    from courses.models import CourseIndexPage
+
+    index = CourseIndexPage(title="Courses", slug=f"courses-{next(_seq)}", intro="All our courses.")
+    home.add_child(instance=index)
+    return publish(index)
+
+
+def make_course(parent, *, lessons=3, modules=1, title=None, **fields):
+    """A published course under `parent` with `lessons` lessons spread over `modules` modules."""
+    from courses.models import CoursePage, ModulePage
+
+    n = next(_seq)
+    course = CoursePage(
+        title=title or f"Course {n}",
+        slug=fields.pop("slug", f"course-{n}"),
+        summary=fields.pop("summary", "What this course teaches."),
+        estimated_hours=fields.pop("estimated_hours", 1),
+        **fields,
+    )
+    parent.add_child(instance=course)
+    publish(course)
+    module_pages = []
+    for m in range(modules):
+        module = ModulePage(title=f"Module {m + 1}", slug=f"module-{m + 1}")
+        course.add_child(instance=module)
+        module_pages.append(publish(module))
+    for i in range(lessons):
+        make_lesson(module_pages[i * modules // max(lessons, 1)], title=f"Lesson {i + 1} of {course.title}")
+    return course
+
+
+def make_lesson(module, *, title=None, **fields):
+    from courses.models import LessonPage
+
+    n = next(_seq)
+    lesson = LessonPage(
+        title=title or f"Lesson {n}",
+        slug=fields.pop("slug", f"lesson-{n}"),
+        summary=fields.pop("summary", "A short lesson."),
+        body=fields.pop("body", [("paragraph", "<p>Write down every sale today.</p>")]),
+        **fields,
+    )
+    module.add_child(instance=lesson)
+    return publish(lesson)
+
+
+def course_lessons(course):
+    from courses.models import LessonPage
+
+    return list(LessonPage.objects.descendant_of(course).order_by("path"))
+
+
+def make_image(title=None, color=(11, 93, 75)):
+    """A small real PNG as a Wagtail image."""
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images import get_image_model
+
+    n = next(_seq)
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (64, 36), color).save(buffer, "PNG")
+    return get_image_model().objects.create(title=title or f"Image {n}", file=ImageFile(buffer, name=f"test-{n}.png"))

@@ -23,6 +23,7 @@ if settings.SERVE_MEDIA:
 # so a shared link opens in the language it was shared in.
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path("learning/", include("courses.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -27,7 +27,7 @@ def admin_load(run: DemoRun) -> None:
         run.added(f"superuser {ADMIN_EMAIL}")
         transaction.on_commit(lambda: logins_file_save(run.logins_file, email=ADMIN_EMAIL, password=password))
     else:
-        password = _known_password(run.logins_file, user)
+        password = password_known(run.logins_file, user)
     # Email verification is mandatory: without a verified address allauth would not let them in.
     _, created = EmailAddress.objects.get_or_create(
         user=user, email__iexact=user.email, defaults={"email": user.email, "verified": True, "primary": True}
@@ -61,7 +61,7 @@ def logins_file_save(path: Path, *, email: str, password: str) -> None:
     os.replace(temporary, path)
 
 
-def _known_password(path: Path, user) -> str | None:
+def password_known(path: Path, user) -> str | None:
     """The password the logins file holds for `user`, if it still opens the account."""
     password = (logins_file_read(path).get(user.email) or {}).get("password")
     # hashers.check_password, not user.check_password: the latter may re-hash and save the user.

@@ -9,12 +9,14 @@ from django.db import transaction
 from home.demo import DemoRun
 from home.demo.accounts import admin_load
 from home.demo.pages import home_load
+from courses.demo.steps import learning_load
 
 # In order: later steps may use what earlier ones made (the admin edits and uploads).
 # Each step takes a DemoRun, adds only what is missing and never changes existing rows.
 STEPS = [
     admin_load,
     home_load,
+    learning_load,
 ]
 
 

@@ -1,0 +1,338 @@
+"""Course content as pages, and the learning records (enrolments, completions) as plain models.
+
+Records are keyed by the page's translation_key, so an enrolment made on the English course
+holds on its French translation, with the same completions.
+"""
+
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from courses.blocks import LessonStreamBlock
+from home.blocks import RICH_TEXT_FEATURES
+from home.models import CardMixin
+
+LEVELS = [
+    ("beginner", _("Beginner")),
+    ("intermediate", _("Intermediate")),
+    ("advanced", _("Advanced")),
+]
+
+
+class CourseIndexPage(Page):
+    """The catalog: every live, public course in the current language, wherever it lives."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("course catalog")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.catalog_get(request=request))
+        return context
+
+
+class ProgramIndexPage(Page):
+    """The list of training programs."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["courses.TrainingProgramPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("program index page")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["programs"] = selectors.program_list(request=request)
+        return context
+
+
+class CoursePage(CardMixin, Page):
+    """A course: a summary and outcomes, then modules of lessons."""
+
+    summary = models.TextField(_("summary"), max_length=600)
+    outcomes = StreamField(
+        [("outcome", blocks.CharBlock(max_length=200, label=_("Outcome")))],
+        blank=True,
+        verbose_name=_("learning outcomes"),
+        help_text=_("What a learner can do after the course, one per item."),
+    )
+    audience = models.TextField(_("who it is for"), max_length=600, blank=True)
+    level = models.CharField(_("level"), max_length=20, choices=LEVELS, default="beginner")
+    estimated_hours = models.DecimalField(_("estimated hours"), max_digits=4, decimal_places=1, default=1)
+    topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="courses", verbose_name=_("topics"))
+    sectors = ParentalManyToManyField(
+        "taxonomy.Sector", blank=True, related_name="courses", verbose_name=_("sectors")
+    )
+    prerequisites = ParentalManyToManyField(
+        "self", blank=True, symmetrical=False, related_name="required_by", verbose_name=_("prerequisites")
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("cover_image"),
+        FieldPanel("outcomes"),
+        FieldPanel("audience"),
+        MultiFieldPanel(
+            [FieldPanel("level"), FieldPanel("estimated_hours")],
+            heading=_("Level and effort"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("prerequisites"),
+            ],
+            heading=_("Classification"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("audience"),
+        index.FilterField("level"),
+    ]
+    parent_page_types = ["courses.CourseIndexPage", "partners.PartnerPage"]
+    subpage_types = ["courses.ModulePage"]
+
+    card_image_field = "cover_image"
+
+    class Meta:
+        verbose_name = _("course")
+
+    @property
+    def card_summary(self):
+        return self.summary
+
+    def get_context(self, request, *args, **kwargs):
+        from courses import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.course_detail_get(course=self, user=request.user))
+        return context
+
+
+class ModulePage(Page):
+    """A section of a course, holding its lessons (and, later, quizzes)."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("module")
+
+    def serve(self, request, *args, **kwargs):
+        """A module has no page of its own: show it inside its course's syllabus."""
+        from django.shortcuts import redirect
+
+        course = self.get_parent().specific
+        return redirect(f"{course.get_url(request)}#module-{self.pk}")
+
+
+class LessonPage(Page):
+    """One short lesson: a StreamField body, read lesson by lesson."""
+
+    summary = models.TextField(
+        _("public summary"),
+        max_length=400,
+        blank=True,
+        help_text=_("Shown in the syllabus and in search to everyone, enrolled or not."),
+    )
+    body = StreamField(LessonStreamBlock(), verbose_name=_("body"))
+    estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=10)
+    is_required = models.BooleanField(
+        _("required for completion"),
+        default=True,
+        help_text=_("Optional lessons count toward progress only when they are done."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("estimated_minutes"), FieldPanel("is_required")], heading=_("Effort")),
+    ]
+    # Only the public summary is indexed: lesson bodies are for enrolled learners.
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    def serve(self, request, *args, **kwargs):
+        """Enrolled learners read the lesson; others get the course's door (the first lesson is open)."""
+        from courses import selectors
+
+        context = selectors.lesson_detail_get(
+            lesson=self, user=request.user, is_preview=getattr(request, "is_preview", False)
+        )
+        request.lesson_detail = context  # reused by get_context: one set of queries per request
+        if not context["can_read"]:
+            response = TemplateResponse(
+                request, "courses/lesson_locked.html", {"page": self, "self": self, "request": request, **context}
+            )
+            response.status_code = 403
+            return response
+        response = super().serve(request, *args, **kwargs)
+        if isinstance(response, HttpResponse) and request.user.is_authenticated:
+            response["Cache-Control"] = "private, no-store"
+        return response
+
+    def get_context(self, request, *args, **kwargs):
+        from courses import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        detail = getattr(request, "lesson_detail", None) or selectors.lesson_detail_get(
+            lesson=self, user=request.user, is_preview=getattr(request, "is_preview", False)
+        )
+        context.update(detail)
+        return context
+
+
+class TrainingProgramPage(CardMixin, Page):
+    """A curated path: courses chosen from anywhere in the tree, in order."""
+
+    intro = models.TextField(_("introduction"), max_length=600)
+    audience = models.TextField(_("who it is for"), max_length=600, blank=True)
+    outcomes = RichTextField(_("what you will be able to do"), features=RICH_TEXT_FEATURES, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("audience"),
+        FieldPanel("outcomes"),
+        InlinePanel("program_courses", label=_("Courses, in order"), min_num=1),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("audience")]
+    parent_page_types = ["courses.ProgramIndexPage"]
+    subpage_types = []
+
+    card_image_field = "image"
+
+    class Meta:
+        verbose_name = _("training program")
+
+    @property
+    def card_summary(self):
+        return self.intro
+
+    def get_context(self, request, *args, **kwargs):
+        from courses import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.program_detail_get(program=self, user=request.user))
+        return context
+
+
+class ProgramCourse(Orderable):
+    program = ParentalKey(TrainingProgramPage, on_delete=models.CASCADE, related_name="program_courses")
+    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="+", verbose_name=_("course"))
+
+    panels = [FieldPanel("course")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("course in a program")
+        constraints = [
+            models.UniqueConstraint(fields=["program", "course"], name="courses_programcourse_once_per_program"),
+        ]
+
+
+class Enrollment(models.Model):
+    """A learner's place in a course (in every language of it). Leaving keeps the record."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments", verbose_name=_("learner")
+    )
+    course_key = models.UUIDField(_("course translation key"), db_index=True)
+    course = models.ForeignKey(
+        CoursePage, on_delete=models.PROTECT, related_name="enrollments", verbose_name=_("course enrolled on")
+    )
+    enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
+    left_at = models.DateTimeField(_("left at"), null=True, blank=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course_key"], name="courses_enrollment_one_per_learner_course"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.course}"
+
+    @property
+    def is_active(self):
+        return self.left_at is None
+
+
+class LessonCompletion(models.Model):
+    """A lesson done by an enrolled learner; kept even if the lesson is later deleted."""
+
+    enrollment = models.ForeignKey(
+        Enrollment, on_delete=models.CASCADE, related_name="completions", verbose_name=_("enrolment")
+    )
+    lesson_key = models.UUIDField(_("lesson translation key"))
+    lesson = models.ForeignKey(
+        LessonPage,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="completions",
+        verbose_name=_("lesson"),
+    )
+    lesson_title = models.CharField(_("lesson title when completed"), max_length=255)
+    completed_at = models.DateTimeField(_("completed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lesson completion")
+        verbose_name_plural = _("lesson completions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrollment", "lesson_key"], name="courses_lessoncompletion_once_per_enrollment"
+            ),
+        ]
+
+    def __str__(self):
+        return self.lesson_title

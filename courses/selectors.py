@@ -1,0 +1,359 @@
+"""Reads for the catalog, course and lesson pages, programs and the dashboard.
+
+Each runs a fixed number of queries, whatever the number of courses, lessons or enrolments.
+"""
+
+from dataclasses import dataclass, field
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext as _
+from wagtail.images import get_image_model
+from wagtail.models import Locale
+
+from courses.forms import CatalogFilterForm
+from courses.models import CoursePage, Enrollment, LessonCompletion, LessonPage, ModulePage, ProgramCourse
+from partners.models import PartnerPage
+from taxonomy.models import Sector, Topic
+
+CATALOG_PAGE_SIZE = 12
+COVER_RENDITION = "fill-480x270|format-webp"
+
+
+@dataclass
+class Progress:
+    done: int = 0
+    total: int = 0
+    next_lesson: LessonPage | None = None
+    done_keys: set = field(default_factory=set)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def is_complete(self) -> bool:
+        return self.total > 0 and self.done >= self.total
+
+
+def progress_from(lessons: list, done_keys: set) -> Progress:
+    """Progress over the required lessons, and the first lesson not yet done."""
+    required = [lesson for lesson in lessons if lesson.is_required]
+    done = sum(1 for lesson in required if lesson.translation_key in done_keys)
+    next_lesson = next((lesson for lesson in lessons if lesson.translation_key not in done_keys), None)
+    return Progress(done=done, total=len(required), next_lesson=next_lesson, done_keys=done_keys)
+
+
+def _locales():
+    active = Locale.get_active()
+    default = Locale.get_default()
+    return active, default
+
+
+def _covers():
+    return Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions(COVER_RENDITION))
+
+
+def course_queryset_for_locale():
+    """Live, public courses in the active language, plus default-language ones not yet translated."""
+    active, default = _locales()
+    courses = CoursePage.objects.live().public()
+    if active.pk == default.pk:
+        return courses.filter(locale=active)
+    translated = CoursePage.objects.live().public().filter(locale=active).values("translation_key")
+    return courses.filter(Q(locale=active) | (Q(locale=default) & ~Q(translation_key__in=translated)))
+
+
+def partners_by_path() -> list:
+    """Live partners, longest path first, to find the partner above a page by its path."""
+    return list(PartnerPage.objects.live().only("id", "title", "path", "url_path", "locale_id").order_by("-path"))
+
+
+def partner_for(page, partners) -> PartnerPage | None:
+    return next((partner for partner in partners if page.path.startswith(partner.path)), None)
+
+
+def terms_for_locale(model):
+    """Taxonomy terms in the active language, falling back to the default language's terms."""
+    active, default = _locales()
+    terms = {}
+    for term in model.objects.filter(locale__in=[active, default]).order_by("name"):
+        if term.translation_key not in terms or term.locale_id == active.pk:
+            terms[term.translation_key] = term
+    return sorted(terms.values(), key=lambda term: term.name.casefold())
+
+
+def catalog_get(*, request) -> dict:
+    """The catalog's filtered, sorted, paginated courses, the filter form and any message."""
+    topics = terms_for_locale(Topic)
+    sectors = terms_for_locale(Sector)
+    partners = partners_by_path()
+    form = CatalogFilterForm(request.GET or None, topics=topics, sectors=sectors, partners=partners)
+    filters, messages = form.valid_filters()
+
+    courses = course_queryset_for_locale()
+    if topic := filters.get("topic"):
+        courses = courses.filter(topics__translation_key=topic.translation_key)
+    if sector := filters.get("sector"):
+        courses = courses.filter(sectors__translation_key=sector.translation_key)
+    if level := filters.get("level"):
+        courses = courses.filter(level=level)
+    if language := filters.get("language"):
+        courses = courses.filter(locale__language_code=language)
+    if partner := filters.get("partner"):
+        courses = courses.filter(path__startswith=partner.path)
+    if length := filters.get("length"):
+        low, high = CatalogFilterForm.LENGTHS[length]
+        courses = courses.filter(estimated_hours__gte=low, estimated_hours__lt=high)
+    courses = courses.distinct().order_by(*CatalogFilterForm.SORTS[filters.get("sort") or "title"])
+    courses = courses.select_related("locale").prefetch_related(_covers(), "topics")
+
+    paginator = Paginator(courses, CATALOG_PAGE_SIZE)
+    page_number = filters.get("page") or 1
+    if page_number > paginator.num_pages:
+        page_number = paginator.num_pages
+        messages.append(_("That page of results does not exist; showing the last page."))
+    page_obj = paginator.get_page(page_number)
+    course_list = list(page_obj.object_list)
+    for course in course_list:
+        course.partner = partner_for(course, partners)
+    return {
+        "filter_form": form,
+        "filter_messages": messages,
+        "courses": course_list,
+        "page_obj": page_obj,
+        "paginator": paginator,
+        "filter_query": urlencode(form.valid_query),
+        "is_filtered": any(filters.get(name) for name in ("topic", "sector", "level", "language", "partner", "length")),
+    }
+
+
+def course_lessons(course: CoursePage) -> list:
+    """The course's live, public lessons in syllabus order."""
+    return list(LessonPage.objects.descendant_of(course).live().public().order_by("path"))
+
+
+def course_detail_get(*, course: CoursePage, user) -> dict:
+    """Syllabus, the learner's enrolment and progress, partner, prerequisites and programs."""
+    modules = list(ModulePage.objects.child_of(course).live().public().order_by("path"))
+    lessons = course_lessons(course)
+    enrollment = None
+    done_keys = set()
+    if user.is_authenticated:
+        enrollment = Enrollment.objects.filter(user=user, course_key=course.translation_key).first()
+        if enrollment:
+            done_keys = set(enrollment.completions.values_list("lesson_key", flat=True))
+    progress = progress_from(lessons, done_keys)
+    syllabus = [
+        {"module": module, "lessons": [lesson for lesson in lessons if lesson.path.startswith(module.path)]}
+        for module in modules
+    ]
+    preview_key = lessons[0].translation_key if lessons else None
+    return {
+        "syllabus": syllabus,
+        "lessons": lessons,
+        "enrollment": enrollment,
+        "is_enrolled": bool(enrollment and enrollment.is_active),
+        "progress": progress,
+        "preview_lesson_key": preview_key,
+        "partner": partner_for(course, partners_by_path()),
+        "prerequisites": list(course.prerequisites.live().public()),
+        "topics": list(course.topics.all()),
+        "sectors": list(course.sectors.all()),
+        "total_minutes": sum(lesson.estimated_minutes for lesson in lessons),
+    }
+
+
+def lesson_detail_get(*, lesson: LessonPage, user, is_preview: bool = False) -> dict:
+    """Where the lesson sits in its course, whether this learner may read it, and their progress."""
+    course = CoursePage.objects.ancestor_of(lesson).live().first()
+    lessons = course_lessons(course) if course else []
+    keys = [item.translation_key for item in lessons]
+    index = keys.index(lesson.translation_key) if lesson.translation_key in keys else -1
+    enrollment = None
+    done_keys = set()
+    if course and user.is_authenticated:
+        enrollment = Enrollment.objects.filter(
+            user=user, course_key=course.translation_key, left_at__isnull=True
+        ).first()
+        if enrollment:
+            done_keys = set(enrollment.completions.values_list("lesson_key", flat=True))
+    is_open_preview = index == 0  # the first lesson is a free sample for everyone
+    return {
+        "course": course,
+        "module": lesson.get_parent() if course else None,
+        "lessons": lessons,
+        "lesson_number": index + 1,
+        "previous_lesson": lessons[index - 1] if index > 0 else None,
+        "next_lesson": lessons[index + 1] if 0 <= index < len(lessons) - 1 else None,
+        "enrollment": enrollment,
+        "is_enrolled": enrollment is not None,
+        "is_done": lesson.translation_key in done_keys,
+        "is_open_preview": is_open_preview,
+        "can_read": bool(course) and (enrollment is not None or is_open_preview or is_preview),
+        "progress": progress_from(lessons, done_keys),
+    }
+
+
+def course_cards_under(page) -> list:
+    """Live, public courses in a partner's subtree, for the partner's page, as catalog cards."""
+    courses = list(
+        CoursePage.objects.live()
+        .public()
+        .descendant_of(page)
+        .order_by("title")
+        .select_related("locale")
+        .prefetch_related(_covers(), "topics")
+    )
+    partners = partners_by_path()
+    for course in courses:
+        course.partner = partner_for(course, partners)
+    return courses
+
+
+def _programs_with_courses(programs: list, active_locale) -> dict:
+    """Each program's courses in order, shown in the active language where translated."""
+    links = list(
+        ProgramCourse.objects.filter(program__in=programs).order_by("program_id", "sort_order").select_related("course")
+    )
+    keys = {link.course.translation_key for link in links}
+    localized = {
+        course.translation_key: course
+        for course in CoursePage.objects.live().public().filter(translation_key__in=keys, locale=active_locale)
+    }
+    live_ids = set(CoursePage.objects.live().public().filter(pk__in=[link.course_id for link in links]).values_list("pk", flat=True))
+    result = {program.pk: [] for program in programs}
+    for link in links:
+        course = localized.get(link.course.translation_key) or (link.course if link.course_id in live_ids else None)
+        if course is not None:
+            result[link.program_id].append(course)
+    return result
+
+
+def program_list(*, request) -> list:
+    """Live programs in the active language, each with its courses and total effort."""
+    from courses.models import TrainingProgramPage
+
+    active, _default = _locales()
+    programs = list(
+        TrainingProgramPage.objects.live().public().filter(locale=active).order_by("path").prefetch_related(
+            Prefetch("image", queryset=get_image_model().objects.prefetch_renditions(COVER_RENDITION))
+        )
+    )
+    if not programs:
+        programs = list(
+            TrainingProgramPage.objects.live().public().filter(locale=_default).order_by("path").prefetch_related(
+                Prefetch("image", queryset=get_image_model().objects.prefetch_renditions(COVER_RENDITION))
+            )
+        )
+    courses = _programs_with_courses(programs, active)
+    for program in programs:
+        program.course_list = courses[program.pk]
+        program.total_hours = sum(course.estimated_hours for course in program.course_list)
+    return programs
+
+
+def program_detail_get(*, program, user) -> dict:
+    active, _default = _locales()
+    courses = _programs_with_courses([program], active)[program.pk]
+    completed_keys = set()
+    enrolled_keys = set()
+    if user.is_authenticated:
+        for enrollment in Enrollment.objects.filter(
+            user=user, left_at__isnull=True, course_key__in=[c.translation_key for c in courses]
+        ):
+            enrolled_keys.add(enrollment.course_key)
+            if enrollment.completed_at:
+                completed_keys.add(enrollment.course_key)
+    return {
+        "program_courses": courses,
+        "total_hours": sum(course.estimated_hours for course in courses),
+        "enrolled_keys": enrolled_keys,
+        "completed_keys": completed_keys,
+        "courses_completed": len(completed_keys),
+    }
+
+
+def dashboard_get(*, user) -> dict:
+    """'My learning': courses in progress and completed, with progress, and programs followed."""
+    active, default = _locales()
+    enrollments = list(Enrollment.objects.filter(user=user, left_at__isnull=True).select_related("course").order_by("-enrolled_at"))
+    keys = [enrollment.course_key for enrollment in enrollments]
+    localized = {}
+    for course in (
+        CoursePage.objects.live()
+        .public()
+        .filter(translation_key__in=keys, locale__in=[active, default])
+        .prefetch_related(_covers())
+    ):
+        if course.translation_key not in localized or course.locale_id == active.pk:
+            localized[course.translation_key] = course
+
+    courses = list(localized.values())
+    lessons_by_course = {course.pk: [] for course in courses}
+    if courses:
+        in_any_course = Q()
+        for course in courses:
+            in_any_course |= Q(path__startswith=course.path, depth__gt=course.depth)
+        for lesson in LessonPage.objects.live().public().filter(in_any_course).order_by("path"):
+            owner = next((course for course in courses if lesson.path.startswith(course.path)), None)
+            if owner:
+                lessons_by_course[owner.pk].append(lesson)
+
+    done = {}
+    for enrollment_id, lesson_key in LessonCompletion.objects.filter(enrollment__in=enrollments).values_list(
+        "enrollment_id", "lesson_key"
+    ):
+        done.setdefault(enrollment_id, set()).add(lesson_key)
+
+    in_progress, completed = [], []
+    for enrollment in enrollments:
+        course = localized.get(enrollment.course_key)
+        if course is None:  # unpublished or restricted since: keep the record, hide the card
+            continue
+        item = {
+            "enrollment": enrollment,
+            "course": course,
+            "progress": progress_from(lessons_by_course[course.pk], done.get(enrollment.pk, set())),
+        }
+        (completed if enrollment.completed_at else in_progress).append(item)
+
+    from courses.models import TrainingProgramPage
+
+    program_keys = set(
+        ProgramCourse.objects.filter(course__translation_key__in=keys).values_list("program__translation_key", flat=True)
+    )
+    programs_by_key = {}
+    for program in TrainingProgramPage.objects.live().public().filter(
+        translation_key__in=program_keys, locale__in=[active, default]
+    ):
+        if program.translation_key not in programs_by_key or program.locale_id == active.pk:
+            programs_by_key[program.translation_key] = program
+    programs = sorted(programs_by_key.values(), key=lambda program: program.title.casefold())
+    program_courses = _programs_with_courses(programs, active)
+    completed_keys = {enrollment.course_key for enrollment in enrollments if enrollment.completed_at}
+    followed = []
+    for program in programs:
+        course_keys = [course.translation_key for course in program_courses[program.pk]]
+        finished = sum(1 for key in course_keys if key in completed_keys)
+        followed.append(
+            {
+                "program": program,
+                "done": finished,
+                "total": len(course_keys),
+                "percent": round(100 * finished / len(course_keys)) if course_keys else 0,
+            }
+        )
+    return {"in_progress": in_progress, "completed": completed, "programs": followed}
+
+
+def catalog_url(request) -> str:
+    """The catalog in the active language, or the home page if there is none."""
+    from courses.models import CourseIndexPage
+
+    active, default = _locales()
+    catalogs = {page.locale_id: page for page in CourseIndexPage.objects.live().filter(locale__in=[active, default])}
+    catalog = catalogs.get(active.pk) or catalogs.get(default.pk)
+    return catalog.get_url(request) if catalog else "/"

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from courses import views
+
+app_name = "courses"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("courses/<int:course_id>/enrol/", views.enroll, name="enroll"),
+    path("courses/<int:course_id>/leave/", views.leave, name="leave"),
+    path("courses/<int:course_id>/continue/", views.continue_course, name="continue"),
+    path("lessons/<int:lesson_id>/complete/", views.complete_lesson, name="complete_lesson"),
+]

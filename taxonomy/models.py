@@ -1,0 +1,44 @@
+"""Topics and sectors, managed once by editors and shared by courses and the libraries."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+
+
+class TaxonomyTerm(TranslatableMixin, models.Model):
+    """A named term with a URL-safe slug; translations share the translation_key."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, allow_unicode=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Topic(TaxonomyTerm):
+    """What a course or resource teaches: pricing, marketing, export…"""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="taxonomy_topic_slug_unique_per_locale"),
+        ]
+
+
+class Sector(TaxonomyTerm):
+    """The kind of business it is for: food processing, textiles, tourism…"""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="taxonomy_sector_slug_unique_per_locale"),
+        ]

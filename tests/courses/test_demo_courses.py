@@ -1,0 +1,53 @@
+"""The demo catalogue is believable: programs, courses of real lessons, a learner half-way."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from courses import selectors
+from courses.models import CoursePage, Enrollment, TrainingProgramPage
+from home.models import NavigationMenu
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(tmp_path, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo_content", logins_file=tmp_path / "logins.json", stdout=StringIO())
+
+
+def words(html):
+    return len(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_demo_has_programs_and_courses_of_real_lessons(demo):
+    programs = TrainingProgramPage.objects.live()
+    assert programs.count() >= 3
+    assert all(program.program_courses.count() >= 2 for program in programs)
+    courses = list(CoursePage.objects.live())
+    assert len(courses) >= 8
+    for course in courses:
+        lessons = selectors.course_lessons(course)
+        assert 3 <= len(lessons) <= 8, course.title
+        for lesson in lessons:
+            assert words(str(lesson.body)) >= 120, lesson.title
+    assert any(selectors.partner_for(course, selectors.partners_by_path()) for course in courses)
+
+
+def test_demo_learner_is_half_way_through_two_courses(demo):
+    enrollments = Enrollment.objects.filter(user__email="learner@example.org")
+    assert enrollments.count() == 2
+    for enrollment in enrollments:
+        progress = selectors.course_detail_get(course=enrollment.course, user=enrollment.user)["progress"]
+        assert 0 < progress.percent < 100
+
+
+def test_main_menu_leads_to_the_learning_sections(demo, client):
+    menu = NavigationMenu.objects.get(place=NavigationMenu.MAIN)
+    titles = [item.value["page"].title for item in menu.items if item.value.get("page")]
+    assert titles[:3] == ["Courses", "Programs", "Academic partners"]
+    html = client.get("/").content.decode()
+    assert "Popular courses" in html and "Training programs" in html
