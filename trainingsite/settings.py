@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"  # local, git-ignored state: database, media, collected static
@@ -65,6 +64,9 @@ CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS", [f"{_site.scheme}://{_site.ne
 INSTALLED_APPS = [
     "accounts",
     "home",
+    "taxonomy",
+    "courses",
+    "partners",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -90,6 +92,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_countries",
 ]
 # Django's own admin is deliberately not installed: the Wagtail admin is the only back
 # office, and it logs in through allauth (one login form, one set of rate limits).

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from home.models import FooterText, NavigationMenu
-from tests.factories import make_home, make_standard_page
+from tests.factories import make_standard_page
 
 pytestmark = pytest.mark.django_db
 
