@@ -7,6 +7,8 @@ are listed but not counted, since budgets exclude a page's own content images.
 
     make run                                   # in one terminal
     .venv/bin/python scripts/page_weight.py http://127.0.0.1:8000/ --budget-kb 30
+    .venv/bin/python scripts/page_weight.py http://127.0.0.1:8000/courses/price-your-products/set-and-keep-your-price/… \
+        --login learner@example.org:PASSWORD --budget-kb 40 --max-requests 5
 
 Exits 1 when the page is over the byte or request budget.
 """
@@ -29,12 +31,27 @@ CHROMIUM_ARGS = [
 COUNTED_TYPES = {"Document", "Stylesheet", "Script", "Font", "XHR", "Fetch"}
 
 
-def measure(url: str, width: int = 390, height: int = 844) -> list[dict]:
+def log_in(page, url: str, credentials: str) -> None:
+    """Log in through the site's own form, so the measured page is what a learner gets."""
+    email, password = credentials.split(":", 1)
+    origin = "/".join(url.split("/")[:3])
+    page.goto(f"{origin}/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_label("Password").press("Enter")
+    page.wait_for_load_state()
+    if "/accounts/login/" in page.url:
+        raise SystemExit("Login failed: check the email and password.")
+
+
+def measure(url: str, width: int = 390, height: int = 844, login: str | None = None) -> list[dict]:
     """Every response of a cold load of `url`: type, address, status and bytes transferred."""
     responses = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": width, "height": height})
+        if login:
+            log_in(page, url, login)
         cdp = page.context.new_cdp_session(page)
         cdp.send("Network.enable")
         cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
@@ -65,9 +82,10 @@ def main(argv=None) -> int:
     parser.add_argument("url", nargs="?", default="http://127.0.0.1:8000/")
     parser.add_argument("--budget-kb", type=float, help="fail above this many KB (HTML, CSS, JS, fonts)")
     parser.add_argument("--max-requests", type=int, help="fail above this many counted requests")
+    parser.add_argument("--login", metavar="EMAIL:PASSWORD", help="log in first (make run prints demo logins)")
     args = parser.parse_args(argv)
 
-    rows = measure(args.url)
+    rows = measure(args.url, login=args.login)
     counted = [row for row in rows if row["type"] in COUNTED_TYPES]
     total = sum(row["bytes"] for row in counted)
     for row in rows:

@@ -183,3 +183,35 @@ def test_malformed_filters_never_break_the_catalog(client, catalog, query):
     response = client.get(catalog.url + query)
     assert response.status_code == 200
     assert "Keep simple books" in response.content.decode()
+
+
+def transferred_kb(client, url):
+    """HTML plus linked CSS and JS, gzip-compressed, in KB (scripts/page_weight.py measures the wire)."""
+    import gzip
+
+    html = client.get(url).content
+    total = len(gzip.compress(html))
+    for asset in re.findall(rb'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html):
+        response = client.get(asset.decode())
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        total += len(gzip.compress(body))
+    return total / 1024
+
+
+def test_lesson_and_catalog_pages_stay_within_their_weight_budgets(learner_client, catalog, course):
+    from tests.factories import make_lesson
+
+    services.enrollment_create(user=learner_client.learner, course=course)
+    lesson = make_lesson(
+        course_lessons(course)[0].get_parent(),
+        body=[
+            ("paragraph", "<p>" + "Count every cost, including your own time. " * 60 + "</p>"),
+            ("video", {"url": "https://www.youtube.com/watch?v=Q4kVwF0cA1s", "title": "Costs", "duration": "4:30", "transcript": ""}),
+        ],
+    )
+    html = learner_client.get(lesson.url).content.decode()
+    assert "video" in html and "<script" in html
+    assert transferred_kb(learner_client, lesson.url) < 40
+    for _ in range(30):
+        make_course(catalog, lessons=0, modules=0)
+    assert transferred_kb(learner_client, catalog.url) < 60
