@@ -130,15 +130,19 @@ def catalog_get(*, request) -> dict:
     }
 
 
-def course_lessons(course: CoursePage) -> list:
-    """The course's live, public lessons in syllabus order."""
-    return list(LessonPage.objects.descendant_of(course).live().public().order_by("path"))
+def course_items(course: CoursePage) -> list:
+    """The course's live, public lessons and quizzes in syllabus order (two queries)."""
+    from assessments.models import QuizPage  # assessments builds on courses, not the reverse
+
+    lessons = LessonPage.objects.descendant_of(course).live().public()
+    quizzes = QuizPage.objects.descendant_of(course).live().public()
+    return sorted([*lessons, *quizzes], key=lambda item: item.path)
 
 
 def course_detail_get(*, course: CoursePage, user) -> dict:
     """Syllabus, the learner's enrolment and progress, partner, prerequisites and programs."""
     modules = list(ModulePage.objects.child_of(course).live().public().order_by("path"))
-    lessons = course_lessons(course)
+    lessons = course_items(course)
     enrollment = None
     done_keys = set()
     if user.is_authenticated:
@@ -150,7 +154,7 @@ def course_detail_get(*, course: CoursePage, user) -> dict:
         {"module": module, "lessons": [lesson for lesson in lessons if lesson.path.startswith(module.path)]}
         for module in modules
     ]
-    preview_key = lessons[0].translation_key if lessons else None
+    preview_key = next((item.translation_key for item in lessons if isinstance(item, LessonPage)), None)
     return {
         "syllabus": syllabus,
         "lessons": lessons,
@@ -169,7 +173,7 @@ def course_detail_get(*, course: CoursePage, user) -> dict:
 def lesson_detail_get(*, lesson: LessonPage, user, is_preview: bool = False) -> dict:
     """Where the lesson sits in its course, whether this learner may read it, and their progress."""
     course = CoursePage.objects.ancestor_of(lesson).live().first()
-    lessons = course_lessons(course) if course else []
+    lessons = course_items(course) if course else []
     keys = [item.translation_key for item in lessons]
     index = keys.index(lesson.translation_key) if lesson.translation_key in keys else -1
     enrollment = None
@@ -180,7 +184,9 @@ def lesson_detail_get(*, lesson: LessonPage, user, is_preview: bool = False) -> 
         ).first()
         if enrollment:
             done_keys = set(enrollment.completions.values_list("lesson_key", flat=True))
-    is_open_preview = index == 0  # the first lesson is a free sample for everyone
+    # The first lesson (never a quiz) is a free sample for everyone.
+    first_lesson = next((item for item in lessons if isinstance(item, LessonPage)), None)
+    is_open_preview = first_lesson is not None and first_lesson.translation_key == lesson.translation_key
     return {
         "course": course,
         "module": lesson.get_parent() if course else None,
@@ -297,10 +303,16 @@ def dashboard_get(*, user) -> dict:
         in_any_course = Q()
         for course in courses:
             in_any_course |= Q(path__startswith=course.path, depth__gt=course.depth)
-        for lesson in LessonPage.objects.live().public().filter(in_any_course).order_by("path"):
-            owner = next((course for course in courses if lesson.path.startswith(course.path)), None)
+        from assessments.models import QuizPage
+
+        items = [
+            *LessonPage.objects.live().public().filter(in_any_course),
+            *QuizPage.objects.live().public().filter(in_any_course),
+        ]
+        for item in sorted(items, key=lambda item: item.path):
+            owner = next((course for course in courses if item.path.startswith(course.path)), None)
             if owner:
-                lessons_by_course[owner.pk].append(lesson)
+                lessons_by_course[owner.pk].append(item)
 
     done = {}
     for enrollment_id, lesson_key in LessonCompletion.objects.filter(enrollment__in=enrollments).values_list(

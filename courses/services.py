@@ -56,8 +56,8 @@ def active_enrollment_get(*, user, course: CoursePage) -> Enrollment | None:
 
 
 @transaction.atomic
-def lesson_complete(*, user, lesson: LessonPage) -> LessonCompletion:
-    """Mark a lesson done for an enrolled learner; a second call finds the same row.
+def lesson_complete(*, user, lesson) -> LessonCompletion:
+    """Mark a lesson (or a passed quiz) done for an enrolled learner; a second call finds the same row.
 
     The enrolment row is locked first, so completions of one learner's course happen one after
     another and the course's completion time is written exactly once.
@@ -79,7 +79,7 @@ def lesson_complete(*, user, lesson: LessonPage) -> LessonCompletion:
     completion, _created = LessonCompletion.objects.get_or_create(
         enrollment=enrollment,
         lesson_key=lesson.translation_key,
-        defaults={"lesson": lesson, "lesson_title": lesson.title[:255]},
+        defaults={"lesson": lesson if isinstance(lesson, LessonPage) else None, "lesson_title": lesson.title[:255]},
     )
     enrollment_completion_check(enrollment=enrollment, course=course)
     return completion
@@ -91,7 +91,7 @@ def enrollment_completion_check(*, enrollment: Enrollment, course: CoursePage) -
 
     if enrollment.completed_at is not None:
         return True
-    required = {lesson.translation_key for lesson in selectors.course_lessons(course) if lesson.is_required}
+    required = {lesson.translation_key for lesson in selectors.course_items(course) if lesson.is_required}
     done = set(enrollment.completions.values_list("lesson_key", flat=True))
     if not required or not required <= done:
         return False

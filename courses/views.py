@@ -82,6 +82,9 @@ def continue_course(request, course_id):
 @require_GET
 @login_required
 def dashboard(request):
+    from assessments.selectors import attempts_for_dashboard  # assessments builds on courses
+
     context = selectors.dashboard_get(user=request.user)
     context["catalog_url"] = selectors.catalog_url(request)
+    context["quiz_attempts"] = attempts_for_dashboard(user=request.user)
     return render(request, "courses/dashboard.html", context)

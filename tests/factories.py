@@ -129,3 +129,19 @@ def make_image(title=None, color=(11, 93, 75)):
     buffer = io.BytesIO()
     PILImage.new("RGB", (64, 36), color).save(buffer, "PNG")
     return get_image_model().objects.create(title=title or f"Image {n}", file=ImageFile(buffer, name=f"test-{n}.png"))
+
+
+def make_quiz(module, *, questions, **fields):
+    """A published quiz with raw questions (see tests/assessments/questions.py)."""
+    from assessments.models import QuizPage
+
+    n = next(_seq)
+    quiz = QuizPage(
+        title=fields.pop("title", f"Quiz {n}"),
+        slug=fields.pop("slug", f"quiz-{n}"),
+        intro=fields.pop("intro", "Check what you learned."),
+        questions=questions,
+        **fields,
+    )
+    module.add_child(instance=quiz)
+    return publish(quiz)

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "home",
     "taxonomy",
     "courses",
+    "assessments",
     "partners",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -24,6 +24,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("learning/", include("courses.urls")),
+    path("learning/", include("assessments.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -339,7 +339,7 @@ def _learner_load(run, courses) -> None:
         for slug in LEARNER_COURSES:
             course = courses[slug]
             services.enrollment_create(user=user, course=course)
-            lessons = selectors.course_lessons(course)
+            lessons = selectors.course_items(course)
             for lesson in lessons[: len(lessons) // 2]:
                 services.lesson_complete(user=user, lesson=lesson)
         run.added(f"learner {LEARNER_EMAIL}, half-way through two courses")

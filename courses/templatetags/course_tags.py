@@ -21,3 +21,26 @@ def hours(value):
         return ngettext("%(hours)s hour", "%(hours)s hours", count) % {"hours": number_format(count)}
     # Languages pluralise fractions their own way: a separate message with a context lets them.
     return pgettext("a fractional number of hours", "%(hours)s hours") % {"hours": number_format(value)}
+
+
+@register.filter
+def percent(value):
+    """A score or share as "67%", "66.67%", "100%": at most two decimals, in the active locale's format.
+
+    Empty for None, so templates can say `|percent|default:"–"`.
+    """
+    if value is None or value == "":
+        return ""
+    number = Decimal(str(value)).quantize(Decimal("0.01"))
+    number = number.to_integral_value() if number == number.to_integral_value() else number.normalize()
+    # Languages put the sign on either side, with or without a space ("%67" in Turkish).
+    return pgettext("a percentage", "%(number)s%%") % {"number": number_format(number)}
+
+
+@register.filter
+def is_quiz(page):
+    """Whether a syllabus item is a quiz (assessments.QuizPage) rather than a lesson; no query.
+
+    Checked by model label, so courses need not import assessments (which builds on courses).
+    """
+    return getattr(getattr(page, "_meta", None), "label_lower", "") == "assessments.quizpage"

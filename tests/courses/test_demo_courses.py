@@ -7,7 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from courses import selectors
-from courses.models import CoursePage, Enrollment, TrainingProgramPage
+from assessments.models import QuizPage
+from courses.models import CoursePage, Enrollment, LessonPage, TrainingProgramPage
 from home.models import NavigationMenu
 
 pytestmark = pytest.mark.django_db
@@ -30,10 +31,13 @@ def test_demo_has_programs_and_courses_of_real_lessons(demo):
     courses = list(CoursePage.objects.live())
     assert len(courses) >= 8
     for course in courses:
-        lessons = selectors.course_lessons(course)
+        items = selectors.course_items(course)
+        lessons = [item for item in items if isinstance(item, LessonPage)]
         assert 3 <= len(lessons) <= 8, course.title
         for lesson in lessons:
             assert words(str(lesson.body)) >= 120, lesson.title
+        assert isinstance(items[-1], QuizPage), f"{course.title} ends with a quiz"
+        assert 5 <= len(items[-1].questions) <= 10
     assert any(selectors.partner_for(course, selectors.partners_by_path()) for course in courses)
 
 
@@ -57,7 +61,7 @@ def test_every_live_demo_page_renders(demo, client):
     """Visitors get a page (lessons after the free preview are a 403 with an enrol box)."""
     from wagtail.models import Page
 
-    from courses.models import LessonPage, ModulePage
+    from courses.models import ModulePage
 
     statuses = {}
     for page in Page.objects.live().filter(depth__gt=1).specific():
@@ -65,8 +69,10 @@ def test_every_live_demo_page_renders(demo, client):
         statuses[page.url] = response.status_code
         if isinstance(page, ModulePage):
             assert response.status_code == 302, page.url
+        elif isinstance(page, QuizPage):
+            assert response.status_code == 403, page.url  # quizzes are for enrolled learners
         elif isinstance(page, LessonPage):
-            expected = 200 if selectors.course_lessons(page.get_parent().get_parent())[0].pk == page.pk else 403
+            expected = 200 if selectors.course_items(page.get_parent().get_parent())[0].pk == page.pk else 403
             assert response.status_code == expected, page.url
         else:
             assert response.status_code == 200, page.url

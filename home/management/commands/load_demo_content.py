@@ -10,6 +10,7 @@ from home.demo import DemoRun
 from home.demo.accounts import admin_load
 from home.demo.pages import home_load
 from courses.demo.steps import learning_load
+from assessments.demo.steps import quizzes_load
 
 # In order: later steps may use what earlier ones made (the admin edits and uploads).
 # Each step takes a DemoRun, adds only what is missing and never changes existing rows.
@@ -17,6 +18,7 @@ STEPS = [
     admin_load,
     home_load,
     learning_load,
+    quizzes_load,
 ]
 
 

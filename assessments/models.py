@@ -1,0 +1,164 @@
+"""Quizzes as pages inside a course module; attempts and answers as learning records."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from assessments.blocks import QuestionStreamBlock
+
+
+class QuizPage(Page):
+    """A quiz graded on the server. Its questions never reach a browser before an attempt."""
+
+    ALL_OR_NOTHING = "all_or_nothing"
+    PARTIAL = "partial"
+    SCORING = [
+        (ALL_OR_NOTHING, _("All correct options required")),
+        (PARTIAL, _("Partial credit (wrong picks cancel right ones)")),
+    ]
+    REVEAL_NEVER = "never"
+    REVEAL_AFTER_PASS = "after_pass"
+    REVEAL_AFTER_LAST = "after_last_attempt"
+    REVEAL = [
+        (REVEAL_NEVER, _("Never")),
+        (REVEAL_AFTER_PASS, _("After the learner passes")),
+        (REVEAL_AFTER_LAST, _("After a pass or the last allowed attempt")),
+    ]
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+    questions = StreamField(QuestionStreamBlock(), verbose_name=_("questions"))
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"), default=70, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    max_attempts = models.PositiveSmallIntegerField(
+        _("attempts allowed"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("Leave empty for unlimited attempts."),
+    )
+    multiple_choice_scoring = models.CharField(
+        _("multiple-choice scoring"), max_length=20, choices=SCORING, default=ALL_OR_NOTHING
+    )
+    shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
+    shuffle_options = models.BooleanField(_("shuffle options"), default=True)
+    reveal_answers = models.CharField(
+        _("show correct answers in reviews"), max_length=20, choices=REVEAL, default=REVEAL_AFTER_LAST
+    )
+    is_required = models.BooleanField(_("required for completion"), default=True)
+    estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=10)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("questions"),
+        MultiFieldPanel(
+            [
+                FieldPanel("pass_mark"),
+                FieldPanel("max_attempts"),
+                FieldPanel("multiple_choice_scoring"),
+                FieldPanel("shuffle_questions"),
+                FieldPanel("shuffle_options"),
+                FieldPanel("reveal_answers"),
+                FieldPanel("is_required"),
+                FieldPanel("estimated_minutes"),
+            ],
+            heading=_("Rules"),
+        ),
+    ]
+    # Nothing of the questions is indexed: search must never show an answer.
+    search_fields = Page.search_fields
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+
+    def serve(self, request, *args, **kwargs):
+        """Enrolled learners take the quiz; anyone else gets the course's door (status 403)."""
+        from assessments import selectors
+
+        detail = selectors.quiz_detail_get(quiz=self, user=request.user, is_preview=getattr(request, "is_preview", False))
+        if not detail["can_read"]:
+            response = TemplateResponse(request, "courses/lesson_locked.html", {"page": self, "self": self, **detail})
+            response.status_code = 403
+            return response
+        request.quiz_detail = detail
+        response = super().serve(request, *args, **kwargs)
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def get_context(self, request, *args, **kwargs):
+        from assessments import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            getattr(request, "quiz_detail", None)
+            or selectors.quiz_detail_get(quiz=self, user=request.user, is_preview=getattr(request, "is_preview", False))
+        )
+        return context
+
+
+class QuizAttempt(models.Model):
+    """One graded submission of a quiz by a learner; numbered 1, 2, 3… per learner and quiz."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts", verbose_name=_("learner")
+    )
+    quiz_key = models.UUIDField(_("quiz translation key"), db_index=True)
+    quiz = models.ForeignKey(
+        QuizPage, on_delete=models.SET_NULL, null=True, blank=True, related_name="attempts", verbose_name=_("quiz")
+    )
+    quiz_title = models.CharField(_("quiz title when taken"), max_length=255)
+    number = models.PositiveSmallIntegerField(_("attempt number"))
+    score = models.DecimalField(_("score (%)"), max_digits=5, decimal_places=2)
+    passed = models.BooleanField(_("passed"))
+    pass_mark = models.PositiveSmallIntegerField(_("pass mark when taken (%)"))
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("quiz attempt")
+        verbose_name_plural = _("quiz attempts")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "quiz_key", "number"], name="assessments_quizattempt_number_unique_per_learner_quiz"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score__gte=0) & models.Q(score__lte=100), name="assessments_quizattempt_score_0_100"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.quiz_title} #{self.number}"
+
+
+class QuizAnswer(models.Model):
+    """A learner's answer to one question in one attempt, with what they were told about it."""
+
+    attempt = models.ForeignKey(QuizAttempt, on_delete=models.CASCADE, related_name="answers", verbose_name=_("attempt"))
+    question_id = models.CharField(_("question id"), max_length=64)
+    question_type = models.CharField(_("question type"), max_length=20)
+    prompt = models.TextField(_("question when asked"))
+    option_ids = models.JSONField(_("chosen options"), default=list, blank=True)
+    value = models.CharField(_("answer as typed"), max_length=40, blank=True)
+    answer_text = models.TextField(_("answer as shown"), blank=True)
+    points = models.DecimalField(_("points"), max_digits=5, decimal_places=4)
+    is_correct = models.BooleanField(_("fully correct"))
+    feedback = models.TextField(_("feedback shown"), blank=True)
+    correct_answer_text = models.TextField(_("correct answer"), blank=True)
+
+    class Meta:
+        verbose_name = _("quiz answer")
+        verbose_name_plural = _("quiz answers")
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "question_id"], name="assessments_quizanswer_once_per_question"),
+        ]
+
+    def __str__(self):
+        return self.prompt[:60]

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from assessments import views
+
+app_name = "assessments"
+
+urlpatterns = [
+    path("quizzes/<int:quiz_id>/submit/", views.submit, name="submit"),
+    path("quizzes/attempts/<int:attempt_id>/", views.attempt_review, name="attempt"),
+]

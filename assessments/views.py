@@ -1,0 +1,66 @@
+"""Submit a quiz, review an attempt, and the editors' quiz report."""
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from assessments import selectors, services
+from assessments.grading import SubmissionError
+from assessments.models import QuizPage
+
+REPORT_PERMISSION = "assessments.view_quizattempt"
+
+
+@require_POST
+def submit(request, quiz_id):
+    quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
+    if not request.user.is_authenticated:
+        # After logging in, come back to the quiz (the submit address only takes POST).
+        return redirect_to_login(quiz.get_url(request))
+    try:
+        attempt = services.attempt_submit(
+            user=request.user, quiz=quiz, data=request.POST, attempt_number=request.POST.get("attempt")
+        )
+    except SubmissionError as error:
+        # Show the quiz again with the learner's answers kept and each problem next to its question.
+        detail = selectors.quiz_detail_get(quiz=quiz, user=request.user, submitted=request.POST, errors=error.errors)
+        if not detail["can_read"]:
+            response = TemplateResponse(request, "courses/lesson_locked.html", {"page": quiz, "self": quiz, **detail})
+            response.status_code = 403
+            return response
+        request.quiz_detail = detail
+        context = quiz.get_context(request)
+        context["form_error"] = str(error)
+        response = TemplateResponse(request, quiz.get_template(request), context)
+        response["Cache-Control"] = "private, no-store"
+        return response
+    return redirect(reverse("assessments:attempt", args=[attempt.pk]))
+
+
+@never_cache
+@require_GET
+@login_required
+def attempt_review(request, attempt_id):
+    context = selectors.attempt_review_get(user=request.user, attempt_id=attempt_id)
+    return render(request, "assessments/attempt_review.html", context)
+
+
+def _require_report_access(request):
+    if not request.user.has_perm(REPORT_PERMISSION):
+        raise PermissionDenied
+
+
+def report_index(request):
+    _require_report_access(request)
+    return render(request, "assessments/admin/report_index.html", {"rows": selectors.quiz_report_list()})
+
+
+def report_detail(request, quiz_id):
+    _require_report_access(request)
+    quiz = get_object_or_404(QuizPage, pk=quiz_id)
+    return render(request, "assessments/admin/report_detail.html", selectors.quiz_report_get(quiz=quiz))

@@ -1,0 +1,167 @@
+"""What a learner sees of a quiz: nothing of the answers before submitting, clear messages after."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from assessments.models import QuizAttempt
+from tests.assessments.questions import option, option_ids, q_multiple, q_numeric, q_single, q_true_false
+from tests.factories import make_learner, make_quiz
+
+pytestmark = pytest.mark.django_db
+
+SECRET_FEEDBACK = "SECRET-FEEDBACK-7f3a"
+
+
+@pytest.fixture
+def learner_client(client, setup):
+    client.force_login(setup.learner)
+    return client
+
+
+def submit(client, setup, data):
+    return client.post(reverse("assessments:submit", args=[setup.quiz.pk]), data)
+
+
+def test_the_quiz_page_holds_no_correct_answer_or_feedback(learner_client, setup):
+    questions = [
+        q_single(
+            options=[option("Right one", True, SECRET_FEEDBACK + "-opt"), option("Wrong one", False, SECRET_FEEDBACK + "-bad")],
+            feedback=SECRET_FEEDBACK + "-q",
+        ),
+        q_true_false(is_true=True, feedback=SECRET_FEEDBACK + "-tf"),
+        q_numeric(answer="4242.5", tolerance="0.5", feedback=SECRET_FEEDBACK + "-num"),
+    ]
+    quiz = make_quiz(setup.lessons[0].get_parent(), questions=questions, title="Leak check")
+    response = learner_client.get(quiz.url)
+    assert response.status_code == 200
+    body = response.content
+    for marker in (SECRET_FEEDBACK.encode(), b"is_correct", b"is_true", b"4242", b"application/json"):
+        assert marker not in body, marker
+    assert b"Right one" in body and b"Wrong one" in body  # the options themselves are shown
+    # The right option's input is marked up exactly like the wrong one's (ids and values aside).
+    single_id = questions[0]["id"]
+    inputs = re.findall(rb'<input[^>]*name="q-' + single_id.encode() + rb'"[^>]*>', body)
+    assert len(inputs) == 2
+    assert len({re.sub(rb'\s(?:id|value|aria-describedby)="[^"]*"', b"", tag) for tag in inputs}) == 1
+    # Nor does search: questions and feedback are not indexed.
+    from wagtail.models import Page
+
+    assert list(Page.objects.live().search(SECRET_FEEDBACK)) == []
+    assert list(Page.objects.live().search("Right one")) == []
+
+
+def test_the_quiz_is_locked_for_anyone_not_enrolled(client, setup):
+    response = client.get(setup.quiz.url)
+    assert response.status_code == 403
+    client.force_login(make_learner())
+    response = client.get(setup.quiz.url)
+    assert response.status_code == 403
+    assert b"Rent" not in response.content  # not even the options
+
+
+def test_submitting_shows_the_score_and_feedback(learner_client, setup):
+    response = submit(learner_client, setup, setup.answers(right=False))
+    attempt = QuizAttempt.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("assessments:attempt", args=[attempt.pk])
+    html = learner_client.get(response["Location"]).content.decode()
+    assert "0%" in html and "Pay yourself." in html
+    assert "Try again" in html
+
+
+def test_an_empty_submission_gets_a_message_and_changes_nothing(learner_client, setup):
+    response = submit(learner_client, setup, {"attempt": "1"})
+    assert response.status_code == 200
+    assert "Nothing was submitted" in response.content.decode()
+    assert QuizAttempt.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda data, setup: data.setlist(f"q-{setup.raw[0]['id']}", [setup.raw[1]["value"]["options"][0]["id"]]),
+        lambda data, setup: data.setlist(f"q-{setup.raw[3]['id']}", ["12abc"]),
+        lambda data, setup: data.setlist(f"q-{setup.raw[3]['id']}", ["1e308"]),
+        lambda data, setup: data.setlist(f"q-{setup.raw[2]['id']}", ["maybe"]),
+        lambda data, setup: data.setlist("attempt", ["7"]),
+        lambda data, setup: data.setlist("attempt", [""]),
+        lambda data, setup: data.setlist("q-not-a-question", ["x"]),
+        lambda data, setup: data.setlist(f"q-{setup.raw[1]['id']}", ["\x00" * 50, "x" * 10_000]),
+    ],
+)
+def test_bad_submissions_get_a_clear_message_and_change_nothing(learner_client, setup, tamper):
+    from django.http import QueryDict
+
+    data = QueryDict(mutable=True)
+    for key, values in setup.answers().items():
+        data.setlist(key, values)
+    tamper(data, setup)
+    data = {key: data.getlist(key) for key in data}
+    response = submit(learner_client, setup, data)
+    assert response.status_code == 200
+    assert 'role="alert"' in response.content.decode()
+    assert QuizAttempt.objects.count() == 0
+
+
+def test_submission_is_post_only_and_needs_login(client, setup):
+    url = reverse("assessments:submit", args=[setup.quiz.pk])
+    client.force_login(setup.learner)
+    assert client.get(url).status_code == 405
+    client.logout()
+    response = client.post(url, setup.answers())
+    assert response.status_code == 302 and reverse("account_login") in response["Location"]
+    assert QuizAttempt.objects.count() == 0
+
+
+def test_another_learners_attempt_is_not_found(learner_client, setup):
+    submit(learner_client, setup, setup.answers())
+    attempt = QuizAttempt.objects.get()
+    learner_client.force_login(make_learner())
+    assert learner_client.get(reverse("assessments:attempt", args=[attempt.pk])).status_code == 404
+
+
+def test_correct_answers_are_revealed_only_as_the_quiz_allows(client, make_setup):
+    setup = make_setup(reveal_answers="after_pass", max_attempts=2)
+    client.force_login(setup.learner)
+    submit(client, setup, setup.answers(right=False))
+    review = client.get(reverse("assessments:attempt", args=[QuizAttempt.objects.get().pk])).content.decode()
+    assert "Correct answer" not in review
+    submit(client, setup, setup.answers(right=True, number=2))
+    review = client.get(reverse("assessments:attempt", args=[QuizAttempt.objects.get(number=1).pk])).content.decode()
+    assert "Correct answer" in review
+
+
+def test_the_dashboard_lists_quiz_attempts(learner_client, setup):
+    submit(learner_client, setup, setup.answers())
+    html = learner_client.get(reverse("courses:dashboard")).content.decode()
+    assert reverse("assessments:attempt", args=[QuizAttempt.objects.get().pk]) in html
+
+
+def count_queries(client, method, url, data=None):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url) if method == "get" else client.post(url, data)
+    assert response.status_code in (200, 302)
+    return len(context)
+
+
+@pytest.mark.parametrize("size", [5, 40])
+def test_quiz_page_and_grading_queries_do_not_grow_with_questions(client, setup, size, request):
+    def build(count):
+        raw = [q_single() if i % 3 == 0 else q_true_false() if i % 3 == 1 else q_multiple() for i in range(count)]
+        return raw, make_quiz(setup.lessons[0].get_parent(), questions=raw)
+
+    client.force_login(setup.learner)
+    counts = {}
+    for count in (5, size):
+        raw, quiz = build(count)
+        client.get(quiz.url)
+        page_queries = count_queries(client, "get", quiz.url)
+        data = {"attempt": ["1"]}
+        for question in raw:
+            data[f"q-{question['id']}"] = ["true"] if question["type"] == "true_false" else option_ids(question, True)
+        grading_queries = count_queries(client, "post", reverse("assessments:submit", args=[quiz.pk]), data)
+        counts[count] = (page_queries, grading_queries)
+    assert counts[size] == counts[5], counts
