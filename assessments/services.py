@@ -7,7 +7,6 @@ from assessments import grading
 from assessments.grading import SubmissionError  # noqa: F401 (re-exported for callers)
 from assessments.models import QuizAnswer, QuizAttempt, QuizPage
 from courses import services as course_services
-from courses.models import Enrollment
 
 
 @transaction.atomic
@@ -22,11 +21,7 @@ def attempt_submit(*, user, quiz: QuizPage, data, attempt_number) -> QuizAttempt
     if not course_services.page_is_open(quiz):
         raise SubmissionError(_("This quiz is not available."))
     course = course_services.course_of_lesson(quiz)
-    enrollment = (
-        Enrollment.objects.select_for_update()
-        .filter(user=user, course_key=course.translation_key, left_at__isnull=True)
-        .first()
-    )
+    enrollment = course_services.enrollment_lock(user=user, course=course)
     if enrollment is None:
         raise SubmissionError(_("Enrol in the course to take this quiz."))
     try:

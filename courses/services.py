@@ -49,10 +49,13 @@ def enrollment_leave(*, user, course: CoursePage) -> Enrollment | None:
     return enrollment
 
 
-def active_enrollment_get(*, user, course: CoursePage) -> Enrollment | None:
-    if not user.is_authenticated:
-        return None
-    return Enrollment.objects.filter(user=user, course_key=course.translation_key, left_at__isnull=True).first()
+def enrollment_lock(*, user, course: CoursePage) -> Enrollment | None:
+    """The learner's active enrolment, locked until the transaction ends, so their writes queue."""
+    return (
+        Enrollment.objects.select_for_update()
+        .filter(user=user, course_key=course.translation_key, left_at__isnull=True)
+        .first()
+    )
 
 
 @transaction.atomic
@@ -69,11 +72,7 @@ def lesson_complete(*, user, lesson) -> LessonCompletion:
     course = course_of_lesson(lesson)
     if not page_is_open(course):
         raise LearningError(_("This course is not available."))
-    enrollment = (
-        Enrollment.objects.select_for_update()
-        .filter(user=user, course_key=course.translation_key, left_at__isnull=True)
-        .first()
-    )
+    enrollment = enrollment_lock(user=user, course=course)
     if enrollment is None:
         raise LearningError(_("Enrol in the course to record your progress."))
     completion, _created = LessonCompletion.objects.get_or_create(
