@@ -21,6 +21,8 @@ def attempt_submit(*, user, quiz: QuizPage, data, attempt_number) -> QuizAttempt
     if not course_services.page_is_open(quiz):
         raise SubmissionError(_("This quiz is not available."))
     course = course_services.course_of_lesson(quiz)
+    if not course_services.page_is_open(course):
+        raise SubmissionError(_("This course is not available."))
     enrollment = course_services.enrollment_lock(user=user, course=course)
     if enrollment is None:
         raise SubmissionError(_("Enrol in the course to take this quiz."))

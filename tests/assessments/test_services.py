@@ -96,16 +96,21 @@ def test_a_learner_who_left_the_course_cannot_submit(setup):
     assert QuizAttempt.objects.count() == 0
 
 
-@pytest.mark.parametrize("closure", ["draft", "private"])
+@pytest.mark.parametrize("closure", ["draft", "private", "course_unpublished", "course_private"])
 def test_a_closed_quiz_refuses_submissions(setup, closure):
     if closure == "draft":
         setup.quiz.unpublish()
-    else:
+    elif closure == "private":
         PageViewRestriction.objects.create(page=setup.quiz, restriction_type=PageViewRestriction.LOGIN)
+    elif closure == "course_unpublished":
+        setup.course.unpublish()  # the quiz page itself stays live; only its course is withdrawn
+    else:
+        PageViewRestriction.objects.create(page=setup.course, restriction_type=PageViewRestriction.LOGIN)
     setup.quiz.refresh_from_db()
     with pytest.raises(SubmissionError):
         submit(setup)
     assert QuizAttempt.objects.count() == 0
+    assert setup.quiz.live or closure == "draft"
 
 
 def test_options_of_another_quiz_are_refused(setup, home):
