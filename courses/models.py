@@ -143,7 +143,7 @@ class CoursePage(CardMixin, Page):
 
 
 class ModulePage(Page):
-    """A section of a course, holding its lessons (and, later, quizzes)."""
+    """A section of a course, holding its lessons and quizzes."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
 
