@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 
 class UserManager(BaseUserManager):
@@ -58,3 +60,61 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+
+class LearnerProfile(models.Model):
+    """What a learner tells us about themselves and their business, and what they agreed to.
+
+    Reports group by country, sector, stage, size and role, so these use the shared taxonomy
+    and django-countries rather than free text.
+    """
+
+    class BusinessSize(models.TextChoices):
+        SOLO = "solo", _("Just me")
+        MICRO = "micro", _("2–9 people")
+        SMALL = "small", _("10–49 people")
+        MEDIUM = "medium", _("50–249 people")
+        LARGE = "large", _("250 people or more")
+
+    class Role(models.TextChoices):
+        OWNER = "owner", _("Business owner")
+        EMPLOYEE = "employee", _("Employee")
+        ASPIRING = "aspiring", _("Aspiring entrepreneur")
+        TRAINER = "trainer", _("Trainer or adviser")
+
+    user = models.OneToOneField(
+        "accounts.User", on_delete=models.CASCADE, related_name="profile", verbose_name=_("user")
+    )
+    display_name = models.CharField(_("display name"), max_length=80, blank=True)
+    certificate_name = models.CharField(
+        _("name on certificates"), max_length=120, blank=True,
+        help_text=_("Exactly as it should be printed on your certificates."),
+    )
+    country = CountryField(_("country"), blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=10, blank=True, choices=settings.LANGUAGES
+    )
+    sector = models.ForeignKey(
+        "taxonomy.Sector", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("business sector"),
+    )
+    business_stage = models.ForeignKey(
+        "taxonomy.BusinessStage", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("business stage"),
+    )
+    business_size = models.CharField(_("business size"), max_length=10, blank=True, choices=BusinessSize.choices)
+    role = models.CharField(_("role"), max_length=10, blank=True, choices=Role.choices)
+    share_progress_with_partner = models.BooleanField(
+        _("show my progress to the partner who runs a course"), default=False,
+        help_text=_("If you agree, a course's partner sees your name and progress; otherwise only counts."),
+    )
+    newsletter = models.BooleanField(_("send me the newsletter"), default=False)
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("learner profile")
+        verbose_name_plural = _("learner profiles")
+
+    def __str__(self):
+        return self.display_name or str(self.user)

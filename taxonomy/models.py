@@ -1,4 +1,5 @@
-"""Topics and sectors, managed once by editors and shared by courses and the libraries."""
+"""Topics, sectors and business stages, managed once by editors and shared by courses,
+the libraries and learner profiles."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -41,4 +42,15 @@ class Sector(TaxonomyTerm):
         verbose_name_plural = _("sectors")
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"], name="taxonomy_sector_slug_unique_per_locale"),
+        ]
+
+
+class BusinessStage(TaxonomyTerm):
+    """Where a business is: idea, start-up, growth, export…"""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("business stage")
+        verbose_name_plural = _("business stages")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="taxonomy_businessstage_slug_unique_per_locale"),
         ]

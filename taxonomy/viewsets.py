@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from taxonomy.models import Sector, Topic
+from taxonomy.models import BusinessStage, Sector, Topic
 
 
 class TopicViewSet(SnippetViewSet):
@@ -20,8 +20,16 @@ class SectorViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class BusinessStageViewSet(SnippetViewSet):
+    model = BusinessStage
+    icon = "tag"
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+
+
 class TaxonomyViewSetGroup(SnippetViewSetGroup):
-    items = (TopicViewSet, SectorViewSet)
+    items = (TopicViewSet, SectorViewSet, BusinessStageViewSet)
     menu_icon = "tag"
     menu_label = _("Taxonomy")
     menu_name = "taxonomy"

@@ -21,7 +21,7 @@ from home.demo.images import demo_images_load
 from home.demo.pages import stream_build
 from home.models import HomePage, NavigationMenu
 from partners.models import PartnerIndexPage, PartnerPage
-from taxonomy.models import Sector, Topic
+from taxonomy.models import BusinessStage, Sector, Topic
 
 COURSES = COURSES_A + COURSES_B
 
@@ -43,6 +43,12 @@ SECTORS = [
     ("tourism-and-hospitality", "Tourism and hospitality"),
     ("repair-and-services", "Repair and services"),
     ("agriculture", "Agriculture"),
+]
+BUSINESS_STAGES = [
+    ("idea", "Idea"),
+    ("start-up", "Start-up"),
+    ("growth", "Growth"),
+    ("export", "Export"),
 ]
 
 # The four institutions of the home page's partners strip, with their own pages now.
@@ -135,6 +141,7 @@ def learning_load(run: DemoRun) -> None:
     locale = home.locale
     topics = _terms_load(run, Topic, TOPICS, locale)
     sectors = _terms_load(run, Sector, SECTORS, locale)
+    _terms_load(run, BusinessStage, BUSINESS_STAGES, locale)
     covers = demo_images_load(
         run,
         [
