@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",  # allauth.usersessions' list of devices
     "django_countries",
 ]
 # Django's own admin is deliberately not installed: the Wagtail admin is the only back
@@ -216,6 +217,9 @@ ACCOUNT_SIGNUP_REDIRECT_URL = "accounts:profile_complete"
 # Changing the email address, a password, 2FA or deleting the account asks for the
 # password (or a code) again when the last authentication is older than this.
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+# One address per account: a new address replaces the old one once its code is entered.
+ACCOUNT_CHANGE_EMAIL = True
 
 # Two-factor authentication: an authenticator app (TOTP) with recovery codes.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
