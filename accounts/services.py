@@ -12,9 +12,11 @@ them is gone, and a certificate that still vouched for someone would be personal
 import uuid
 
 from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import LearnerProfile
 
@@ -72,6 +74,7 @@ def account_delete(*, user):
     user = User.objects.select_for_update().get(pk=user.pk)
     if user.deleted_at is not None:
         return user
+    old_email = user.email
 
     for session in UserSession.objects.filter(user=user):
         session.end()  # the session itself and allauth's record of its IP and browser
@@ -109,4 +112,11 @@ def account_delete(*, user):
         share_progress_with_partner=False,
         newsletter=False,
     )
+    # The last message to the old address, so a deletion nobody asked for does not go unseen.
+    subject = _("Your account has been deleted")
+    body = _(
+        "Your account and the personal data it held have been deleted, as requested. "
+        "If you did not ask for this, reply to this message."
+    )
+    transaction.on_commit(lambda: send_mail(subject, body, None, [old_email]))
     return user
