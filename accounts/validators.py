@@ -37,3 +37,21 @@ def validate_printable_name(value: str) -> None:
         raise ValidationError(
             _("Use letters, spaces and the punctuation of names only (no emoji or symbols)."), code="symbol"
         )
+
+
+class MaximumLengthValidator:
+    """A password validator: long passphrases are welcome (ASVS asks for 64+), megabytes are not."""
+
+    def __init__(self, max_length=256):
+        self.max_length = max_length
+
+    def validate(self, password, user=None):
+        if len(password) > self.max_length:
+            raise ValidationError(
+                _("This password is too long. It must contain at most %(max_length)d characters."),
+                code="password_too_long",
+                params={"max_length": self.max_length},
+            )
+
+    def get_help_text(self):
+        return _("Your password must contain at most %(max_length)d characters.") % {"max_length": self.max_length}
