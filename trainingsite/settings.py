@@ -113,7 +113,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "accounts.middleware.AdminMFARequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -231,8 +230,9 @@ MFA_RECOVERY_CODES_SHOW_ONCE = True
 # off for the local demo and says so when it prints the logins.
 ADMIN_REQUIRE_MFA = env("ADMIN_REQUIRE_MFA", True, cast=bool)
 
-# Learners see their signed-in devices and end the others (allauth.usersessions).
-USERSESSIONS_TRACK_ACTIVITY = True
+# Learners see their signed-in devices and end the others (allauth.usersessions). Each
+# login is recorded; "last seen" tracking is off because it writes on every request.
+USERSESSIONS_TRACK_ACTIVITY = False
 
 # --- Email -----------------------------------------------------------------------
 
