@@ -100,3 +100,25 @@ def test_another_app_adds_a_section_by_registering_it(client, monkeypatch):
     monkeypatch.setitem(export._sections, "certificates", lambda user: [{"course": "Bookkeeping", "holder": user.pk}])
     _, data = download(client, learner)
     assert data["certificates"] == [{"course": "Bookkeeping", "holder": learner.pk}]
+
+
+def test_export_queries_do_not_grow_with_records(client, home, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    setup = QuizSetup(home)
+    client.force_login(setup.learner)
+
+    def attempts(numbers):
+        for number in numbers:
+            quiz_services.attempt_submit(
+                user=setup.learner, quiz=setup.quiz, data=setup.answers(right=False, number=number), attempt_number=str(number)
+            )
+
+    attempts([1])
+    with CaptureQueriesContext(connection) as few:
+        client.post(reverse("accounts:export"))
+    attempts(range(2, 6))
+    with django_assert_num_queries(len(few)):
+        response = client.post(reverse("accounts:export"))
+    assert len(json.loads(response.content)["quiz_attempts"]) == 5
