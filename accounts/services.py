@@ -12,8 +12,8 @@ them is gone, and a certificate that still vouched for someone would be personal
 import uuid
 
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.contrib.contenttypes.models import ContentType
+from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _

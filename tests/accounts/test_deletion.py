@@ -81,7 +81,7 @@ def log_in(client, email=EMAIL, password=PASSWORD):
 
 
 def test_deletion_asks_for_the_password_again_then_for_an_explicit_yes(client, learner_with_records, django_capture_on_commit_callbacks):
-    setup, person = learner_with_records
+    _, person = learner_with_records
     log_in(client)
     response = client.get(reverse("accounts:delete"))
     assert response.status_code == 302 and response["Location"].startswith(reverse("account_reauthenticate"))

@@ -312,10 +312,9 @@ def test_session_and_csrf_cookies_are_httponly_and_secure_on_https(client, setti
     assert not client.cookies["sessionid"]["secure"]  # SITE_URL is http in tests
 
     import importlib
+    import os
 
     from trainingsite import settings as site_settings
-
-    import os
 
     old = os.environ.get("SITE_URL")
     os.environ["SITE_URL"] = "https://academy.example.org"

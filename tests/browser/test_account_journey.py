@@ -72,3 +72,16 @@ def test_sign_up_complete_the_profile_and_turn_on_2fa(live_server, page, site):
     assert page.get_by_role("heading", level=1).inner_text() == "Recovery Codes"
     assert axe_violations(page) == []
     assert profile.user.authenticator_set.filter(type="totp").exists()
+
+    # The other account pages a learner reaches from "My account" are accessible too.
+    page.goto(live_server.url + "/accounts/me/")
+    page.get_by_role("link", name="Signed-in devices").click()
+    assert page.get_by_role("heading", level=1).count() == 1
+    assert axe_violations(page) == []
+    page.goto(live_server.url + "/accounts/me/")
+    page.get_by_role("link", name="Delete my account").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Delete my account"
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Delete my account for good").click()
+    assert page.get_by_text("Tick the box to confirm").count() == 1
+    assert LearnerProfile.objects.get(pk=profile.pk).display_name == "ნინო"
