@@ -11,8 +11,9 @@ PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
 # `make run` serves the site as production would (DEBUG off, compressed static files,
-# the site's own error pages) on a laptop: a local secret key is generated once.
-RUN_ENV = SECRET_KEY="$$(cat var/secret_key)" SITE_URL="http://$(HOST):$(PORT)"
+# the site's own error pages) on a laptop: a local secret key is generated once. The local
+# demo lets the admin in without two-factor authentication (load_demo_content says so).
+RUN_ENV = SECRET_KEY="$$(cat var/secret_key)" SITE_URL="http://$(HOST):$(PORT)" ADMIN_REQUIRE_MFA=0
 
 .PHONY: help run setup test test-suite chromium lint clean
 

@@ -5,6 +5,8 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from accounts.validators import validate_plain_name, validate_printable_name
+
 
 class UserManager(BaseUserManager):
     """Users are found by email, ignoring case, because people type it both ways."""
@@ -39,6 +41,9 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("email address"), max_length=254, unique=True)
+    # Set when the person deleted their account: the row stays, anonymised, so totals in
+    # reports hold; certificates of such a user verify as "revoked: account deleted".
+    deleted_at = models.DateTimeField(_("account deleted"), null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -85,9 +90,9 @@ class LearnerProfile(models.Model):
     user = models.OneToOneField(
         "accounts.User", on_delete=models.CASCADE, related_name="profile", verbose_name=_("user")
     )
-    display_name = models.CharField(_("display name"), max_length=80, blank=True)
+    display_name = models.CharField(_("display name"), max_length=80, blank=True, validators=[validate_plain_name])
     certificate_name = models.CharField(
-        _("name on certificates"), max_length=120, blank=True,
+        _("name on certificates"), max_length=120, blank=True, validators=[validate_printable_name],
         help_text=_("Exactly as it should be printed on your certificates."),
     )
     country = CountryField(_("country"), blank=True)

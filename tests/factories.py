@@ -1,4 +1,4 @@
-"""Test data builders with unique defaults: make_learner(), make_home(), make_standard_page()."""
+"""Test data builders with unique defaults: make_learner(), give_totp(), make_home(), make_standard_page()."""
 
 import itertools
 
@@ -18,6 +18,35 @@ def make_learner(*, email=None, password=PASSWORD, verified=True, **extra):
     user = get_user_model().objects.create_user(email=email or f"learner{n}@example.org", password=password, **extra)
     EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=verified)
     return user
+
+
+def give_totp(user):
+    """Turn on two-factor authentication (an authenticator app) for `user`; returns the TOTP secret.
+
+    Staff and anyone with Wagtail admin access are sent from /admin/ to the 2FA setup page
+    while they have no active TOTP authenticator (accounts.middleware, ADMIN_REQUIRE_MFA is
+    on in tests too). Call this on such a user before `client.force_login(user)` and
+    `client.get("/admin/...")`. It creates allauth's real Authenticator row with a random
+    secret, as activating it through the site would. A test that logs in through the
+    login form must then also pass the code: `totp_code(secret)`.
+    """
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
+def totp_code(secret):
+    """The current six-digit code of the authenticator app holding `secret`."""
+    from allauth.mfa.totp.internal.auth import (
+        format_hotp_value,
+        hotp_value,
+        yield_hotp_counters_from_time,
+    )
+
+    counters = list(yield_hotp_counters_from_time())
+    return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
 
 
 def site_root():

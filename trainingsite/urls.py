@@ -22,6 +22,7 @@ if settings.SERVE_MEDIA:
 # Everything a visitor reads is under a language prefix (none for the default language),
 # so a shared link opens in the language it was shared in.
 urlpatterns += i18n_patterns(
+    path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("learning/", include("courses.urls")),
     path("learning/", include("assessments.urls")),

@@ -36,6 +36,13 @@ def admin_load(run: DemoRun) -> None:
         run.added(f"verified email address {user.email}")
     run.editor = user
     run.logins.append(DemoLogin(role="Admin", url=f"{settings.SITE_URL}/admin/", email=user.email, password=password))
+    if settings.ADMIN_REQUIRE_MFA:
+        run.note("The admin requires two-factor authentication: on the first visit to /admin/, set up an authenticator app.")
+    else:
+        run.note(
+            "Two-factor authentication for the admin is OFF (ADMIN_REQUIRE_MFA=0) for this local demo only; "
+            "it is on unless configured off."
+        )
 
 
 def logins_file_read(path: Path) -> dict:

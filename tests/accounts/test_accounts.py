@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from tests.factories import PASSWORD, make_learner
+from tests.factories import PASSWORD, give_totp, make_learner, totp_code
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -100,7 +100,10 @@ def test_the_wagtail_admin_login_form_is_not_a_second_way_in(client):
 def test_staff_log_in_to_the_admin_through_allauth(client):
     admin = User.objects.create_superuser(email="editor@example.org", password=PASSWORD)
     EmailAddress.objects.create(user=admin, email=admin.email, verified=True, primary=True)
+    secret = give_totp(admin)
     response = client.post(reverse("account_login") + "?next=/admin/", {"login": admin.email, "password": PASSWORD})
+    assert response.status_code == 302 and response["Location"] == reverse("mfa_authenticate")
+    response = client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
     assert response.status_code == 302 and response["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
 

@@ -5,7 +5,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from home.models import NavigationMenu
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, give_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -14,6 +14,7 @@ pytestmark = pytest.mark.django_db
 def admin_client(client):
     admin = get_user_model().objects.create_superuser(email="chief.editor@example.org", password=PASSWORD)
     EmailAddress.objects.create(user=admin, email=admin.email, verified=True, primary=True)
+    give_totp(admin)
     client.force_login(admin)
     return client
 

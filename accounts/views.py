@@ -1,0 +1,88 @@
+"""The profile step after sign-up, the "My account" page, the data export and account deletion."""
+
+import json
+
+from allauth.account.decorators import reauthentication_required
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.shortcuts import redirect, render, resolve_url
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts import selectors, services
+from accounts.forms import AccountDeleteForm, ProfileForm
+from accounts.models import LearnerProfile
+
+
+def _next_url(request) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+def _profile_form(request, data=None):
+    profile = selectors.profile_get(user=request.user) or LearnerProfile(user=request.user)
+    return ProfileForm(data, instance=profile)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_complete(request):
+    """The short, skippable profile step a new learner sees after verifying their email."""
+    next_url = _next_url(request)
+    form = _profile_form(request, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.profile_update(user=request.user, data=form.cleaned_data)
+        messages.success(request, _("Thank you, your profile is saved. You can change it any time under “My account”."))
+        return redirect(next_url)
+    return render(request, "accounts/profile_complete.html", {"form": form, "next": next_url})
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def account(request):
+    """My account: the profile form and links to email, password, 2FA, sessions, export, deletion."""
+    form = _profile_form(request, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.profile_update(user=request.user, data=form.cleaned_data)
+        messages.success(request, _("Your profile is saved."))
+        return redirect("accounts:account")
+    return render(request, "accounts/account.html", {"form": form})
+
+
+@never_cache
+@require_POST
+@login_required
+def export(request):
+    """Everything we hold about the signed-in learner, as a JSON download (their own only)."""
+    data = selectors.account_export_get(user=request.user)
+    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    filename = f"sme-academy-my-data-{timezone.now():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@never_cache
+@login_required
+@reauthentication_required
+@require_http_methods(["GET", "POST"])
+def delete(request):
+    """Delete the account after re-authentication and an explicit confirmation."""
+    form = AccountDeleteForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.account_delete(user=request.user)
+        logout(request)
+        messages.success(request, _("Your account and personal data have been deleted."))
+        return redirect("/")
+    return render(request, "accounts/delete.html", {"form": form})

@@ -1,0 +1,124 @@
+"""A learner downloads exactly their own records as JSON, and apps can add sections to it."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from accounts import export, services
+from assessments import services as quiz_services
+from courses import services as course_services
+from tests.assessments.conftest import QuizSetup
+from tests.factories import make_learner
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def two_learners(home):
+    setup = QuizSetup(home)
+    mine, theirs = setup.learner, make_learner(email="someone.else@example.org", first_name="Other")
+    services.profile_update(user=mine, data={"display_name": "Amina", "certificate_name": "أمينة ديالو", "country": "SN"})
+    services.profile_update(user=theirs, data={"display_name": "Tamar", "certificate_name": "თამარ"})
+    course_services.enrollment_create(user=theirs, course=setup.course)
+    course_services.lesson_complete(user=mine, lesson=setup.lessons[0])
+    for learner in (theirs, theirs):
+        course_services.lesson_complete(user=learner, lesson=setup.lessons[1])
+    quiz_services.attempt_submit(user=mine, quiz=setup.quiz, data=setup.answers(right=True), attempt_number="1")
+    quiz_services.attempt_submit(user=theirs, quiz=setup.quiz, data=setup.answers(right=False), attempt_number="1")
+    quiz_services.attempt_submit(user=theirs, quiz=setup.quiz, data=setup.answers(right=False, number=2), attempt_number="2")
+    return setup, mine, theirs
+
+
+def download(client, user):
+    client.force_login(user)
+    response = client.post(reverse("accounts:export"))
+    assert response.status_code == 200
+    return response, json.loads(response.content)
+
+
+def test_the_export_holds_the_learners_profile_enrolments_completions_and_answers(client, two_learners):
+    setup, mine, _ = two_learners
+    response, data = download(client, mine)
+    assert response["Content-Type"].startswith("application/json")
+    assert response["Content-Disposition"].startswith('attachment; filename="sme-academy-my-data-')
+    assert response["Cache-Control"].startswith("max-age=0")
+
+    assert data["account"]["email"] == mine.email
+    assert data["account"]["email_addresses"] == [{"email": mine.email, "verified": True, "primary": True}]
+    assert data["profile"]["certificate_name"] == "أمينة ديالو"
+    assert data["profile"]["country"] == "SN"
+    assert [e["course"] for e in data["enrollments"]] == [setup.course.title]
+    # A passed quiz counts as a completed step of the course.
+    assert [c["lesson"] for c in data["enrollments"][0]["lessons_completed"]] == [setup.lessons[0].title, setup.quiz.title]
+    assert [(a["quiz"], a["number"], a["passed"]) for a in data["quiz_attempts"]] == [(setup.quiz.title, 1, True)]
+    assert len(data["quiz_attempts"][0]["answers"]) == 4
+    assert all(answer["correct"] for answer in data["quiz_attempts"][0]["answers"])
+
+
+def test_another_learners_records_never_appear(client, two_learners):
+    _, mine, theirs = two_learners
+    response, data = download(client, mine)
+    text = response.content.decode()
+    for foreign in (theirs.email, "Tamar", "თამარ", "Other"):
+        assert foreign not in text
+    assert len(data["quiz_attempts"]) == 1  # theirs made two
+    assert all(answer["correct"] for attempt in data["quiz_attempts"] for answer in attempt["answers"])
+
+    _, their_data = download(client, theirs)
+    assert their_data["account"]["email"] == theirs.email
+    assert [a["number"] for a in their_data["quiz_attempts"]] == [1, 2]
+    assert mine.email not in json.dumps(their_data, ensure_ascii=False)
+
+
+def test_a_learner_without_a_profile_or_records_gets_an_empty_export(client):
+    learner = make_learner()
+    _, data = download(client, learner)
+    assert data["profile"] is None
+    assert data["enrollments"] == [] and data["quiz_attempts"] == []
+
+
+def test_the_export_holds_no_secrets(client, two_learners):
+    from tests.factories import give_totp
+
+    _, mine, _ = two_learners
+    secret = give_totp(mine)
+    response, data = download(client, mine)
+    assert data["account"]["two_factor"] == ["totp"]
+    assert secret not in response.content.decode()
+    assert mine.password not in response.content.decode()
+
+
+def test_the_export_is_a_post_for_the_signed_in_learner_only(client):
+    assert client.post(reverse("accounts:export"))["Location"].startswith(reverse("account_login"))
+    client.force_login(make_learner())
+    assert client.get(reverse("accounts:export")).status_code == 405
+
+
+def test_another_app_adds_a_section_by_registering_it(client, monkeypatch):
+    learner = make_learner()
+    monkeypatch.setitem(export._sections, "certificates", lambda user: [{"course": "Bookkeeping", "holder": user.pk}])
+    _, data = download(client, learner)
+    assert data["certificates"] == [{"course": "Bookkeeping", "holder": learner.pk}]
+
+
+def test_export_queries_do_not_grow_with_records(client, home, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    setup = QuizSetup(home)
+    client.force_login(setup.learner)
+
+    def attempts(numbers):
+        for number in numbers:
+            quiz_services.attempt_submit(
+                user=setup.learner, quiz=setup.quiz, data=setup.answers(right=False, number=number), attempt_number=str(number)
+            )
+
+    attempts([1])
+    with CaptureQueriesContext(connection) as few:
+        client.post(reverse("accounts:export"))
+    attempts(range(2, 6))
+    with django_assert_num_queries(len(few)):
+        response = client.post(reverse("accounts:export"))
+    assert len(json.loads(response.content)["quiz_attempts"]) == 5
