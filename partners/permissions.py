@@ -40,3 +40,32 @@ def chooser_pages_for_partner(pages, request):
         sections |= Q(path__startswith=path, depth__gt=depth)
     outside = Q(live=True) & ~sections if sections else Q(live=True)
     return pages.filter(own_q | outside)
+
+
+def is_partner_only(user) -> bool:
+    """A partner editor with no wider role: the guard below applies to them."""
+    return user.is_authenticated and not is_editor(user) and PartnerTeam.objects.filter(group__user=user).exists()
+
+
+class PartnerScope:
+    """The pages and collections a partner-only user may touch, for the admin guard."""
+
+    def __init__(self, user):
+        teams = list(PartnerTeam.objects.filter(group__user=user).select_related("partner", "collection"))
+        self.page_paths = [team.partner.path for team in teams]
+        self.collection_paths = [team.collection.path for team in teams]
+        self.sections = list(PartnerIndexPage.objects.values_list("path", "depth"))
+
+    def page_allowed(self, page) -> bool:
+        """Pages of other partners are off limits; elsewhere Wagtail's own permissions decide."""
+        if any(page.path.startswith(path) for path in self.page_paths):
+            return True
+        return not any(page.path.startswith(path) and page.depth > depth for path, depth in self.sections)
+
+    def file_allowed(self, item) -> bool:
+        """Images and documents: only those in the partner's own collections."""
+        path = item.collection.path
+        return any(path.startswith(own) for own in self.collection_paths)
+
+    def collection_allowed(self, collection) -> bool:
+        return any(collection.path.startswith(own) for own in self.collection_paths)

@@ -110,6 +110,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "partners.middleware.PartnerAdminGuardMiddleware",  # partner editors never open another partner's objects
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
