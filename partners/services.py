@@ -170,18 +170,25 @@ def partner_onboard(
         partner.save_revision(user=invited_by, log_action=True)
         created = True
 
+    team = partner_team_ensure(partner=partner)
+    editor, invited = partner_editor_invite(team=team, email=email)
+    return Onboarding(partner=partner, team=team, editor=editor, invited=invited, created=created)
+
+
+@transaction.atomic
+def partner_team_ensure(*, partner: PartnerPage) -> PartnerTeam:
+    """The partner's group (add and edit on its page's subtree) and collection, with their permissions."""
     team = PartnerTeam.objects.filter(partner=partner).select_related("group", "collection").first()
     if team is None:
-        group_name = f"{PARTNER_GROUP_PREFIX}{name}"
+        name = partner.title
+        group_name = f"{PARTNER_GROUP_PREFIX}{name}"[:150]
         if Group.objects.filter(name=group_name, partner_team__isnull=False).exists():
             raise PartnerOnboardError(_("The group %(group)s already belongs to another partner.") % {"group": group_name})
         group, _created = Group.objects.get_or_create(name=group_name)
         collection = Collection.get_first_root_node().add_child(name=name)
         team = PartnerTeam.objects.create(partner=partner, group=group, collection=collection)
     _team_permissions_ensure(team)
-
-    editor, invited = _editor_invite(team=team, email=email)
-    return Onboarding(partner=partner, team=team, editor=editor, invited=invited, created=created)
+    return team
 
 
 def _team_permissions_ensure(team: PartnerTeam) -> None:
@@ -195,8 +202,12 @@ def _team_permissions_ensure(team: PartnerTeam) -> None:
         )
 
 
-def _editor_invite(*, team: PartnerTeam, email: str):
-    """Add the person to the partner's group; a new account gets no password until they set one."""
+@transaction.atomic
+def partner_editor_invite(*, team: PartnerTeam, email: str, notify: bool = True):
+    """Add the person to the partner's group; a new account gets no password until they set one.
+
+    Returns (user, invited): the invitation goes out (after commit) only when they join the group.
+    """
     User = get_user_model()
     user = User.objects.filter(email__iexact=email).first()
     if user is None:
@@ -207,6 +218,8 @@ def _editor_invite(*, team: PartnerTeam, email: str):
     if user.groups.filter(pk=team.group_id).exists():
         return user, False
     user.groups.add(team.group)
+    if not notify:
+        return user, True
     context = {
         "partner": team.partner.title,
         "site_name": settings.WAGTAIL_SITE_NAME,
