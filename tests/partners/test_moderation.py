@@ -1,6 +1,7 @@
 """A partner's course goes live only after an editor approves it in the 'Partner review' workflow."""
 
 import pytest
+from django.core import mail
 from django.test import Client
 from wagtail.models import TaskState, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, streamfield
@@ -48,6 +49,7 @@ def test_partner_submission_is_live_only_after_an_editor_approves(client, home, 
     state = WorkflowState.objects.get(object_id=str(course.pk))
     assert state.workflow.name == "Partner review" and state.status == WorkflowState.STATUS_IN_PROGRESS
     assert "Price maize flour" not in public_html(catalog.url)
+    assert any(editor.email in message.to for message in mail.outbox)  # editors are notified
 
     # The partner cannot publish it themselves, nor approve their own submission.
     data["action-publish"] = "Publish"
