@@ -35,7 +35,7 @@ class PartnerAdminGuardMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not request.path.startswith("/admin/") or not is_partner_only(request.user):
-            return None
+            return None  # Wagtail's own checks only
         match = request.resolver_match
         name = match.view_name if match else ""
         if name in EDITOR_ONLY_VIEWS:
@@ -83,7 +83,6 @@ class PartnerAdminGuardMiddleware:
         for collection in _objects(Collection.objects.all(), collections):
             if not scope.collection_allowed(collection):
                 raise Http404
-        return None
 
 
 def _objects(queryset, ids):

@@ -16,7 +16,9 @@ from home.demo import DemoLogin, DemoRun
 from home.demo.accounts import logins_file_save, password_known
 from home.demo.images import demo_images_load
 from home.demo.pages import stream_build
+from assessments.models import QuizPage
 from partners import services
+from partners.demo.course import COURSE
 from partners.models import PartnerIndexPage, PartnerPage, PartnerTeam
 from taxonomy.models import Topic
 
@@ -32,25 +34,7 @@ CONTACTS = {
     "valle-verde": ("Ing. Lucía Quispe", "+51 54 000 000"),
 }
 
-RIVERBEND_COURSE = {
-    "slug": "run-a-workshop-clinic-day",
-    "title": "Plan a week in your workshop",
-    "summary": "Plan orders, materials and your own hours for the coming week, so that deliveries are on time and nobody works all night.",
-    "audience": "Owners of small craft workshops with one to ten people.",
-    "outcomes": ["List every order due this week with its materials.", "Block time for each order and for buying materials."],
-    "module": ("one-week-plan", "One week on one page", "Put this week's orders and hours on one sheet."),
-    "lessons": [
-        ("list-this-weeks-orders", "List this week's orders", "Write down every order due in the next seven days.", [
-            ("paragraph", "<p>Take one sheet of paper. Write every order that must leave the workshop in the next seven days, "
-             "with the customer's name, the day it is due and what it needs: wood, thread, glue, paint.</p>"),
-            ("takeaways", {"title": "Key points", "points": ["One sheet for the whole week.", "Every order has a due day."]}),
-        ]),
-        ("block-the-hours", "Block the hours", "Give each order its hours, and keep two hours free for surprises.", [
-            ("paragraph", "<p>Next to each order, write how many hours it needs. Add them up for each day. If a day has more "
-             "hours than people, move an order or call the customer now, not on the day it is due.</p>"),
-        ]),
-    ],
-}
+RIVERBEND_COURSE = COURSE
 REVIEW_COMMENT = "Clear and practical. Approved for the catalog."
 
 
@@ -114,7 +98,7 @@ def _reviewed_course_load(run, partner, editor) -> None:
     covers = demo_images_load(run, [cover_images.cover(spec["slug"], spec["title"], f"Cover of the course {spec['title']}",
                                                        cover_images.draw_one_page_plan)])
     course = CoursePage(title=spec["title"], slug=spec["slug"], summary=spec["summary"], audience=spec["audience"],
-                        estimated_hours=0.5, cover_image=covers[spec["slug"]], owner=editor, live=False)
+                        estimated_hours=1, cover_image=covers[spec["slug"]], owner=editor, live=False)
     course.outcomes = stream_build(CoursePage, "outcomes", [{"type": "outcome", "value": text} for text in spec["outcomes"]])
     partner.add_child(instance=course)
     course.topics.set(Topic.objects.filter(slug="business-planning", locale=partner.locale))
@@ -127,6 +111,13 @@ def _reviewed_course_load(run, partner, editor) -> None:
         lesson.body = stream_build(LessonPage, "body", [{"type": kind, "value": value} for kind, value in body])
         module.add_child(instance=lesson)
         lesson.save_revision(user=run.editor, log_action=True).publish(user=run.editor)
+    quiz_spec = spec["quiz"]
+    quiz = QuizPage(title=quiz_spec["title"], slug=quiz_spec["slug"], intro=quiz_spec["intro"], pass_mark=quiz_spec["pass_mark"],
+                    max_attempts=quiz_spec["max_attempts"], multiple_choice_scoring=quiz_spec["scoring"],
+                    estimated_minutes=10, owner=editor)
+    quiz.questions = stream_build(QuizPage, "questions", [{"type": kind, "value": value} for kind, value in quiz_spec["questions"]])
+    module.add_child(instance=quiz)
+    quiz.save_revision(user=run.editor, log_action=True).publish(user=run.editor)
 
     course.save_revision(user=editor, log_action=True)
     workflow = Workflow.objects.get(name=services.REVIEW_WORKFLOW)

@@ -8,9 +8,9 @@ from django.core.management import call_command
 from django.test import Client
 from wagtail.models import WorkflowState
 
+from courses.demo.steps import PARTNER_DETAILS
 from courses.models import CoursePage
 from partners.demo.steps import DEMO_PARTNERS, REVIEW_COMMENT, partner_editor_email
-from courses.demo.steps import PARTNER_DETAILS
 from partners.models import PartnerPage
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def test_demo_partners_have_logo_course_team_and_a_working_editor_login(tmp_path
         assert client.get(f"/admin/pages/{partner.pk}/edit/").status_code == 200
         assert client.get("/admin/partners/reports/").status_code == 200
 
-    course = CoursePage.objects.get(slug="run-a-workshop-clinic-day")
+    course = CoursePage.objects.get(slug="plan-a-week-in-your-workshop")
     state = WorkflowState.objects.get(object_id=str(course.pk))
     assert state.status == WorkflowState.STATUS_APPROVED and course.live
     assert REVIEW_COMMENT in "".join(state.task_states.values_list("comment", flat=True))

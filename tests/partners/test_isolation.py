@@ -2,11 +2,9 @@
 against partner X's objects. Each cell must answer 403/404/405, a redirect, or a page that shows
 nothing of X's; and the database must be unchanged afterwards."""
 
-import io
 
 import pytest
 from django.core.files.base import ContentFile
-from django.test import Client
 from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -25,8 +23,8 @@ from wagtail.models import (
 
 from courses import services as course_services
 from partners import services
-from tests.factories import make_course, make_image, make_learner, publish
-from tests.partners.conftest import make_admin_user, onboard
+from tests.factories import make_course, make_image, make_learner
+from tests.partners.conftest import onboard
 
 pytestmark = pytest.mark.django_db
 

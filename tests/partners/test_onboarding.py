@@ -7,7 +7,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import CommandError, call_command
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, WorkflowPage
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    WorkflowPage,
+)
 
 from partners import services
 from partners.models import PartnerPage, PartnerTeam

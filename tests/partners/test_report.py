@@ -159,5 +159,7 @@ def test_report_queries_do_not_grow_with_courses_and_learners(client, partner):
         client.get("/admin/partners/reports/")
     with CaptureQueriesContext(connection) as many_export:
         client.get("/admin/partners/reports/export/")
+    print(f"\npartner report: {len(few)} queries (1 course, 2 learners), {len(many)} (5 courses, 26 learners); "
+          f"export {len(few_export)} and {len(many_export)}")
     assert len(many) == len(few), f"{len(few)} queries for 1 course × 2 learners, {len(many)} for 5 courses"
     assert len(many_export) == len(few_export)
