@@ -1,13 +1,14 @@
 """Academic partners: each PartnerPage is the root of a partner's own subtree."""
 
+from django import forms
+from django.contrib.auth.models import Group
 from django.db import models
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
@@ -28,11 +29,10 @@ class PartnerIndexPage(Page):
         verbose_name = _("partner index page")
 
     def get_context(self, request, *args, **kwargs):
+        from partners import selectors
+
         context = super().get_context(request, *args, **kwargs)
-        logos = get_image_model().objects.prefetch_renditions("max-240x96")
-        context["partners"] = (
-            PartnerPage.objects.child_of(self).live().public().prefetch_related(Prefetch("logo", queryset=logos)).order_by("title")
-        )
+        context.update(selectors.partner_index_get(index=self, data=request.GET))
         return context
 
 
@@ -60,14 +60,25 @@ class PartnerPage(CardMixin, Page):
     )
     intro = models.TextField(_("short description"), max_length=600, blank=True)
     description = RichTextField(_("description"), features=RICH_TEXT_FEATURES, blank=True)
+    # Django's URLField accepts http(s) and ftp(s) only: a javascript: or data: address is refused.
     website = models.URLField(_("website"), blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    expertise = ParentalManyToManyField(
+        "taxonomy.Topic", blank=True, related_name="partners", verbose_name=_("areas of expertise")
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel([FieldPanel("kind"), FieldPanel("country"), FieldPanel("city")], heading=_("Who")),
         FieldPanel("logo"),
         FieldPanel("intro"),
         FieldPanel("description"),
-        FieldPanel("website"),
+        FieldPanel("expertise", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading=_("Contact"),
+        ),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("description")]
     parent_page_types = ["partners.PartnerIndexPage"]
@@ -87,4 +98,33 @@ class PartnerPage(CardMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["courses"] = selectors.course_cards_under(self)
+        context["expertise"] = list(self.expertise.all())
         return context
+
+
+class PartnerTeam(models.Model):
+    """Who edits a partner's subtree (a group) and where its files live (a collection).
+
+    Kept apart from the page so that it is not part of the page's revisions, and a partner
+    editing their page cannot point it at another group or collection.
+    """
+
+    partner = models.OneToOneField(
+        PartnerPage, on_delete=models.CASCADE, related_name="team", verbose_name=_("partner page")
+    )
+    group = models.OneToOneField(Group, on_delete=models.PROTECT, related_name="partner_team", verbose_name=_("group"))
+    collection = models.OneToOneField(
+        Collection, on_delete=models.PROTECT, related_name="partner_team", verbose_name=_("collection")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("partner team")
+        verbose_name_plural = _("partner teams")
+        permissions = [
+            ("onboard_partner", _("Can onboard an academic partner")),
+            ("view_all_partner_reports", _("Can see every partner's report")),
+        ]
+
+    def __str__(self):
+        return self.group.name

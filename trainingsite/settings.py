@@ -114,6 +114,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.AdminMFARequiredMiddleware",
+    "partners.middleware.PartnerAdminGuardMiddleware",  # partner editors never open another partner's objects
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

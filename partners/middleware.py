@@ -1,0 +1,94 @@
+"""A second lock on the admin for partner editors: no view ever opens another partner's object.
+
+Wagtail checks permissions per view, and its 2026 advisories were mostly views that forgot to
+(previews, revisions, history, copy, move confirmation, bulk-action confirmations, choosers).
+For a partner-only user this guard answers 404 to any admin URL that names a page in another
+partner's subtree, or an image, document or collection outside their own collection, before
+Wagtail's view runs. Editors and superusers are not affected.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Page
+
+from partners.permissions import PartnerScope, is_partner_only
+
+PAGE_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id", "page_pk")
+IMAGE_KWARGS = ("image_id",)
+DOCUMENT_KWARGS = ("document_id", "doc_id")
+COLLECTION_KWARGS = ("collection_id",)
+# Reports that list pages from the whole tree without per-page permission checks.
+EDITOR_ONLY_VIEWS = {
+    "wagtailadmin_reports:page_types_usage",
+    "wagtailadmin_reports:page_types_usage_results",
+}
+
+
+class PartnerAdminGuardMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not request.path.startswith("/admin/") or not is_partner_only(request.user):
+            return None  # Wagtail's own checks only
+        match = request.resolver_match
+        name = match.view_name if match else ""
+        if name in EDITOR_ONLY_VIEWS:
+            raise PermissionDenied
+        scope = PartnerScope(request.user)
+        namespace = match.namespace if match else ""
+
+        pages = [view_kwargs[key] for key in PAGE_KWARGS if key in view_kwargs]
+        if namespace == "wagtailadmin_pages" and "pk" in view_kwargs:
+            pages.append(view_kwargs["pk"])  # revisions compare
+        if name == "wagtailadmin_choose_page_child":
+            pages.append(view_kwargs["parent_page_id"])
+        images = [view_kwargs[key] for key in IMAGE_KWARGS if key in view_kwargs]
+        documents = [view_kwargs[key] for key in DOCUMENT_KWARGS if key in view_kwargs]
+        collections = [view_kwargs[key] for key in COLLECTION_KWARGS if key in view_kwargs]
+        if namespace.startswith("wagtailimages_chooser") and "pk" in view_kwargs:
+            images.append(view_kwargs["pk"])
+        if namespace.startswith("wagtaildocs_chooser") and "pk" in view_kwargs:
+            documents.append(view_kwargs["pk"])
+        if namespace == "wagtailadmin_collections" and "pk" in view_kwargs:
+            collections.append(view_kwargs["pk"])
+        if name == "wagtail_bulk_action":
+            ids = request.GET.getlist("id")
+            if "all" in ids:
+                raise PermissionDenied
+            model = (view_kwargs.get("app_label"), view_kwargs.get("model_name"))
+            if model == ("wagtailcore", "page"):
+                pages += ids
+            elif model == ("wagtailimages", "image"):
+                images += ids
+            elif model == ("wagtaildocs", "document"):
+                documents += ids
+            else:
+                raise PermissionDenied
+
+        for page in _objects(Page.objects.only("path", "depth"), pages):
+            if not scope.page_allowed(page):
+                raise Http404
+        for image in _objects(get_image_model().objects.select_related("collection"), images):
+            if not scope.file_allowed(image):
+                raise Http404
+        for document in _objects(get_document_model().objects.select_related("collection"), documents):
+            if not scope.file_allowed(document):
+                raise Http404
+        for collection in _objects(Collection.objects.all(), collections):
+            if not scope.collection_allowed(collection):
+                raise Http404
+
+
+def _objects(queryset, ids):
+    ids = [str(value) for value in ids]
+    if not ids:
+        return []
+    if not all(value.isascii() and value.isdigit() and len(value) < 19 for value in ids):
+        raise Http404
+    return list(queryset.filter(pk__in=[int(value) for value in ids]))

@@ -1,0 +1,71 @@
+"""Who is a partner editor, and what the admin shows them beyond Wagtail's own permission checks."""
+
+from django.db.models import Q
+
+from partners.models import PartnerIndexPage, PartnerPage, PartnerTeam
+
+ALL_REPORTS_PERMISSION = "partners.view_all_partner_reports"
+
+
+def is_editor(user) -> bool:
+    return user.is_active and (user.is_superuser or user.has_perm(ALL_REPORTS_PERMISSION))
+
+
+def partner_pages_of(user):
+    """The partner pages whose team `user` belongs to."""
+    return PartnerPage.objects.filter(team__group__user=user)
+
+
+def can_see_partner_reports(user) -> bool:
+    return user.is_active and (is_editor(user) or PartnerTeam.objects.filter(group__user=user).exists())
+
+
+def chooser_pages_for_partner(pages, request):
+    """Partner editors choose from their own subtree and live pages outside the partners' section.
+
+    Wagtail's page chooser lists every page, drafts included, to anyone in the admin: for a
+    partner, that would show other partners' unpublished work.
+    """
+    user = request.user
+    if is_editor(user):
+        return pages
+    own = list(partner_pages_of(user).values_list("path", flat=True))
+    if not own:
+        return pages
+    own_q = Q()
+    for path in own:
+        own_q |= Q(path__startswith=path)
+    sections = Q()
+    for path, depth in PartnerIndexPage.objects.values_list("path", "depth"):
+        sections |= Q(path__startswith=path, depth__gt=depth)
+    outside = Q(live=True) & ~sections if sections else Q(live=True)
+    return pages.filter(own_q | outside)
+
+
+def is_partner_only(user) -> bool:
+    """A partner editor with no wider role: the guard below applies to them."""
+    return user.is_authenticated and not is_editor(user) and PartnerTeam.objects.filter(group__user=user).exists()
+
+
+class PartnerScope:
+    """The pages and collections a partner-only user may touch, for the admin guard."""
+
+    def __init__(self, user):
+        teams = list(PartnerTeam.objects.filter(group__user=user).select_related("partner", "collection"))
+        self.page_paths = [team.partner.path for team in teams]
+        self.collection_paths = [team.collection.path for team in teams]
+        self.sections = list(PartnerIndexPage.objects.values_list("path", "depth"))
+
+    def page_allowed(self, page) -> bool:
+        """Pages of other partners are off limits; elsewhere Wagtail's own permissions decide."""
+        if any(page.path.startswith(path) for path in self.page_paths):
+            return True
+        return not any(page.path.startswith(path) and page.depth > depth for path, depth in self.sections)
+
+    def file_allowed(self, item) -> bool:
+        """Images and documents: only those in the partner's own collections."""
+        path = item.collection.path
+        return any(path.startswith(own) for own in self.collection_paths)
+
+    def collection_allowed(self, collection) -> bool:
+        return any(collection.path.startswith(own) for own in self.collection_paths)

@@ -1,0 +1,238 @@
+"""Onboarding academic partners, and the groups and workflow that keep them in their own subtree."""
+
+import unicodedata
+from dataclasses import dataclass
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.core.validators import validate_email
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django_countries import countries
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from partners.models import PartnerIndexPage, PartnerPage, PartnerTeam
+
+EDITORS_GROUP = "Editors"
+PARTNER_GROUP_PREFIX = "Partner: "
+REVIEW_WORKFLOW = "Partner review"
+REVIEW_TASK = "Editors approve partner pages"
+
+# What a partner's group may do on its own subtree: add and edit, then submit for review.
+# Never publish, bulk delete, lock or unlock: those stay with editors.
+PARTNER_PAGE_PERMISSIONS = ["add_page", "change_page"]
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"]
+PARTNER_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+]
+EDITOR_COLLECTION_PERMISSIONS = PARTNER_COLLECTION_PERMISSIONS + [
+    ("wagtailimages", "delete_image"),
+    ("wagtaildocs", "delete_document"),
+]
+EDITOR_MODEL_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("partners", "onboard_partner"),
+    ("partners", "view_all_partner_reports"),
+    ("assessments", "view_quizattempt"),
+]
+
+
+class PartnerOnboardError(Exception):
+    """Onboarding refused, with a message for the editor."""
+
+
+@dataclass
+class Onboarding:
+    partner: PartnerPage
+    team: PartnerTeam
+    editor: object
+    invited: bool
+    created: bool
+
+
+def _permission(app_label: str, codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _page_permission(codename: str) -> Permission:
+    return _permission("wagtailcore", codename)
+
+
+def _clean_name(name: str) -> str:
+    name = " ".join((name or "").split())
+    if not name:
+        raise PartnerOnboardError(_("Enter the name of the institution."))
+    if len(name) > 140:
+        raise PartnerOnboardError(_("The name is too long (140 characters at most)."))
+    if any(unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn") for char in name):
+        raise PartnerOnboardError(_("The name contains characters that cannot be shown."))
+    return name
+
+
+@transaction.atomic
+def editors_group_ensure() -> Group:
+    """The `Editors` group: publish anywhere, approve partners' pages, onboard partners, all reports."""
+    group, _created = Group.objects.get_or_create(name=EDITORS_GROUP)
+    group.permissions.add(*[_permission(app, codename) for app, codename in EDITOR_MODEL_PERMISSIONS])
+    root_page = Page.get_first_root_node()
+    for codename in EDITOR_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(group=group, page=root_page, permission=_page_permission(codename))
+    root_collection = Collection.get_first_root_node()
+    for app, codename in EDITOR_COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root_collection, permission=_permission(app, codename)
+        )
+    return group
+
+
+@transaction.atomic
+def review_workflow_ensure(*, index: PartnerIndexPage) -> Workflow:
+    """The 'Partner review' workflow (one approval task for Editors) on the partners' section."""
+    editors = editors_group_ensure()
+    workflow, _created = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW, defaults={"active": True})
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    task = GroupApprovalTask.objects.filter(name=REVIEW_TASK).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=REVIEW_TASK, active=True)
+    task.groups.add(editors)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
+    return workflow
+
+
+def partner_index_get() -> PartnerIndexPage:
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    index = PartnerIndexPage.objects.descendant_of(site.root_page).first() if site else None
+    if index is None:
+        raise PartnerOnboardError(_("There is no 'Academic partners' section on the default site yet: add it first."))
+    return index
+
+
+@transaction.atomic
+def partner_onboard(
+    *, name: str, email: str, country: str = "", kind: str = "university", invited_by=None
+) -> Onboarding:
+    """Create (or complete) a partner: draft page, group with rights on it, collection, first editor invited.
+
+    Running it again with the same name finds the same page, group and collection and adds only
+    what is missing; the invitation goes out only when the editor is new to the group.
+    """
+    name = _clean_name(name)
+    email = (email or "").strip()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise PartnerOnboardError(_("Enter a valid email address for the partner's first editor.")) from None
+    country = (country or "").strip().upper()
+    if country and country not in countries:
+        raise PartnerOnboardError(_("Unknown country code: %(code)s.") % {"code": country[:10]})
+    if kind not in dict(PartnerPage.KINDS):
+        raise PartnerOnboardError(_("Unknown type of partner."))
+    slug = slugify(name, allow_unicode=True)[:80].strip("-")
+    if not slug:
+        raise PartnerOnboardError(_("The name needs at least one letter or digit."))
+
+    index = partner_index_get()
+    review_workflow_ensure(index=index)
+
+    created = False
+    partner = PartnerPage.objects.child_of(index).filter(slug=slug).first()
+    if partner is None:
+        if PartnerPage.objects.child_of(index).filter(title__iexact=name).exists():
+            raise PartnerOnboardError(_("Another partner page already has this name."))
+        # A draft: the partner completes it and submits it for review before it goes live.
+        partner = PartnerPage(title=name, slug=slug, kind=kind, country=country, live=False, owner=invited_by)
+        index.add_child(instance=partner)
+        partner.save_revision(user=invited_by, log_action=True)
+        created = True
+
+    team = partner_team_ensure(partner=partner)
+    editor, invited = partner_editor_invite(team=team, email=email)
+    return Onboarding(partner=partner, team=team, editor=editor, invited=invited, created=created)
+
+
+@transaction.atomic
+def partner_team_ensure(*, partner: PartnerPage) -> PartnerTeam:
+    """The partner's group (add and edit on its page's subtree) and collection, with their permissions."""
+    team = PartnerTeam.objects.filter(partner=partner).select_related("group", "collection").first()
+    if team is None:
+        name = partner.title
+        group_name = f"{PARTNER_GROUP_PREFIX}{name}"[:150]
+        if Group.objects.filter(name=group_name, partner_team__isnull=False).exists():
+            raise PartnerOnboardError(_("The group %(group)s already belongs to another partner.") % {"group": group_name})
+        group, _created = Group.objects.get_or_create(name=group_name)
+        collection = Collection.get_first_root_node().add_child(name=name)
+        team = PartnerTeam.objects.create(partner=partner, group=group, collection=collection)
+    _team_permissions_ensure(team)
+    return team
+
+
+def _team_permissions_ensure(team: PartnerTeam) -> None:
+    group = team.group
+    group.permissions.add(_permission("wagtailadmin", "access_admin"))
+    for codename in PARTNER_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(group=group, page=team.partner, permission=_page_permission(codename))
+    for app, codename in PARTNER_COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=team.collection, permission=_permission(app, codename)
+        )
+
+
+@transaction.atomic
+def partner_editor_invite(*, team: PartnerTeam, email: str, notify: bool = True):
+    """Add the person to the partner's group; a new account gets no password until they set one.
+
+    Returns (user, invited): the invitation goes out (after commit) only when they join the group.
+    """
+    User = get_user_model()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        user = User.objects.create_user(email=email, password=None)  # unusable password
+        EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
+    elif user.is_superuser:
+        return user, False
+    if user.groups.filter(pk=team.group_id).exists():
+        return user, False
+    user.groups.add(team.group)
+    if not notify:
+        return user, True
+    context = {
+        "partner": team.partner.title,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "reset_url": settings.SITE_URL + reverse("account_reset_password"),
+        "login_code_url": settings.SITE_URL + reverse("account_request_login_code"),
+        "admin_url": settings.SITE_URL + reverse("wagtailadmin_home"),
+        "email": user.email,
+    }
+    subject = _("You are invited to edit %(partner)s on %(site)s") % {
+        "partner": team.partner.title,
+        "site": settings.WAGTAIL_SITE_NAME,
+    }
+    body = render_to_string("partners/emails/invitation.txt", context)
+    address = user.email
+    transaction.on_commit(lambda: send_mail(subject, body, None, [address]))
+    return user, True

@@ -1,0 +1,259 @@
+"""The isolation matrix: a member of partner Y, a learner and a visitor try every admin URL family
+against partner X's objects. Each cell must answer 403/404/405, a redirect, or a page that shows
+nothing of X's; and the database must be unchanged afterwards."""
+
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    PageViewRestriction,
+    Revision,
+    TaskState,
+    Workflow,
+    WorkflowState,
+)
+
+from courses import services as course_services
+from partners import services
+from tests.factories import make_course, make_image, make_learner
+from tests.partners.conftest import onboard
+
+pytestmark = pytest.mark.django_db
+
+MARK = "Zq7x Secretive"  # in every title of X's objects
+LEAK = b"Zq7x"  # found in a response means X's object leaked (searches use the second word, so no echo)
+
+
+class World:
+    """Partners X and Y, each with a live page, a draft in review, a restricted page, an image, a document."""
+
+    def __init__(self, home, partner_index):
+        self.x, self.x_user = onboard(f"{MARK} Institute", email="x@x.example", country="KE")
+        self.y, self.y_user = onboard("Yonder College", email="y@y.example", country="PE")
+        self.x_team, self.y_team = self.x.team, self.y.team
+        self.x_live = make_course(self.x, lessons=1, title=f"{MARK} live course")
+        self.x_private = make_course(self.x, lessons=0, modules=0, title=f"{MARK} members course")
+        PageViewRestriction.objects.create(page=self.x_private, restriction_type=PageViewRestriction.LOGIN)
+        self.x_draft = make_course(self.x, lessons=0, modules=0, title=f"{MARK} draft course")
+        self.x_draft.unpublish()
+        self.x_draft.title = f"{MARK} draft course, second version"
+        self.x_draft.save_revision(user=self.x_user)
+        workflow = Workflow.objects.get(name=services.REVIEW_WORKFLOW)
+        self.workflow_state = workflow.start(self.x_draft, self.x_user)
+        self.task_state = TaskState.objects.get(workflow_state=self.workflow_state)
+        self.revisions = list(self.x_draft.revisions.order_by("pk").values_list("pk", flat=True))
+        self.y_live = make_course(self.y, lessons=0, modules=0, title="Yonder course")
+
+        self.x_image = make_image(title=f"{MARK} image")
+        self.x_image.collection = self.x_team.collection
+        self.x_image.save()
+        self.private_collection = self.x_team.collection.add_child(name=f"{MARK} private files")
+        restriction = CollectionViewRestriction.objects.create(
+            collection=self.private_collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+        restriction.groups.set([self.x_team.group])
+        self.x_document = get_document_model().objects.create(
+            title=f"{MARK} document",
+            file=ContentFile(b"Confidential price list", name="zq7x-prices.txt"),
+            collection=self.private_collection,
+        )
+        self.learner = make_learner(first_name=MARK, last_name="Learner")
+        course_services.enrollment_create(user=self.learner, course=self.x_live)
+
+
+@pytest.fixture
+def world(home, partner_index):
+    return World(home, partner_index)
+
+
+def snapshot():
+    """What must not change: pages, revisions, workflow states, files, permissions, restrictions."""
+    return {
+        "pages": list(
+            Page.objects.order_by("pk").values_list(
+                "pk", "title", "slug", "path", "live", "latest_revision_id", "live_revision_id", "locked", "has_unpublished_changes"
+            )
+        ),
+        "revisions": list(Revision.objects.order_by("pk").values_list("pk", "object_id", "content")),
+        "workflow_states": list(WorkflowState.objects.order_by("pk").values_list("pk", "status")),
+        "task_states": list(TaskState.objects.order_by("pk").values_list("pk", "status")),
+        "images": list(get_image_model().objects.order_by("pk").values_list("pk", "title", "collection_id", "file")),
+        "documents": list(get_document_model().objects.order_by("pk").values_list("pk", "title", "collection_id", "file")),
+        "collections": list(Collection.objects.order_by("pk").values_list("pk", "name", "path")),
+        "page_permissions": list(GroupPagePermission.objects.order_by("pk").values_list("pk", "group_id", "page_id")),
+        "collection_permissions": GroupCollectionPermission.objects.count(),
+        "restrictions": list(PageViewRestriction.objects.order_by("pk").values_list("pk", "page_id", "restriction_type")),
+        "collection_restrictions": CollectionViewRestriction.objects.count(),
+    }
+
+
+def cells(w):
+    """(method, url, data) for every URL family against X's objects."""
+    y = w.y.pk
+    post = {
+        "title": "Pwned", "slug": "pwned", "summary": "x", "level": "beginner", "estimated_hours": "1",
+        "outcomes-count": "0", "new_title": "Pwned", "new_slug": "pwned", "new_parent_page": y,
+        "copy_subpages": "on", "publish_copies": "on", "alias": "", "comment": "pwned", "restriction_type": "none",
+        "collection": w.y_team.collection.pk, "name": "Pwned", "action-publish": "publish", "action-submit": "submit",
+    }
+    result = []
+
+    def both(url, data=None):
+        result.append(("get", url, None))
+        result.append(("post", url, data if data is not None else post))
+
+    for page in (w.x, w.x_live, w.x_draft, w.x_private):
+        p = page.pk
+        for suffix in ("edit/", "edit/preview/", "delete/", "unpublish/", "convert_alias/", "move/", f"move/{y}/confirm/",
+                       "copy/", "privacy/", "add_subpage/"):
+            both(f"/admin/pages/{p}/{suffix}")
+        for suffix in ("view_draft/", "usage/", "revisions/", "history/", "history/results/", "workflow_history/",
+                       "revisions/compare/earliest...latest/", "revisions/compare/live...latest/", ""):
+            result.append(("get", f"/admin/pages/{p}/{suffix}", None))
+        for suffix in ("lock/", "unlock/", "set_position/?position=0"):
+            result.append(("post", f"/admin/pages/{p}/{suffix}", post))
+        both(f"/admin/pages/add/courses/modulepage/{p}/")
+        both(f"/admin/pages/add/courses/modulepage/{p}/preview/")
+        both(f"/admin/pages/workflow/confirm_cancellation/{p}/")
+        result.append(("get", f"/admin/choose-page/{p}/", None))
+        result.append(("get", f"/admin/api/main/pages/{p}/", None))
+        both(f"/admin/localize/submit/page/{p}/")
+        both(f"/admin/localize/page/{p}/convert_to_alias/")
+        for action in ("delete", "publish", "unpublish", "move"):
+            both(f"/admin/bulk/wagtailcore/page/{action}/?id={p}&next=/admin/")
+    d = w.x_draft.pk
+    for revision in w.revisions:
+        result.append(("get", f"/admin/pages/{d}/revisions/{revision}/view/", None))
+        both(f"/admin/pages/{d}/revisions/{revision}/revert/")
+        result.append(("post", f"/admin/pages/{d}/revisions/{revision}/unschedule/", post))
+    result.append(("get", f"/admin/pages/{d}/revisions/compare/{w.revisions[0]}...{w.revisions[-1]}/", None))
+    result.append(("get", f"/admin/pages/{d}/workflow_history/detail/{w.workflow_state.pk}/", None))
+    result.append(("get", f"/admin/pages/workflow/preview/{d}/{w.task_state.task_id}/", None))
+    for action in ("approve", "reject", "cancel"):
+        both(f"/admin/pages/workflow/action/{d}/{action}/{w.task_state.pk}/")
+        both(f"/admin/pages/workflow/collect_action_data/{d}/{action}/{w.task_state.pk}/")
+
+    i = w.x_image.pk
+    for url in (f"/admin/images/{i}/", f"/admin/images/{i}/delete/", f"/admin/images/multiple/{i}/",
+                f"/admin/images/multiple/{i}/delete/"):
+        both(url)
+    for url in (f"/admin/images/usage/{i}/", f"/admin/images/{i}/generate_url/", f"/admin/images/{i}/generate_url/output/?filter_method=original",
+                f"/admin/images/{i}/preview/original/", reverse("wagtailimages_chooser:chosen", args=[i]),
+                reverse("wagtailimages_chooser:select_format", args=[i])):
+        result.append(("get", url, None))
+    result.append(("post", reverse("wagtailimages_chooser:select_format", args=[i]), {"image-chooser-insertion-format": "fullwidth", "image-chooser-insertion-alt_text": "x"}))
+    for action in ("delete", "add_to_collection", "add_tags"):
+        both(f"/admin/bulk/wagtailimages/image/{action}/?id={i}&next=/admin/")
+
+    doc = w.x_document.pk
+    for url in (f"/admin/documents/edit/{doc}/", f"/admin/documents/delete/{doc}/", f"/admin/documents/multiple/{doc}/",
+                f"/admin/documents/multiple/{doc}/delete/"):
+        both(url)
+    result.append(("get", f"/admin/documents/usage/{doc}/", None))
+    result.append(("get", reverse("wagtaildocs_chooser:chosen", args=[doc]), None))
+    result.append(("get", w.x_document.url, None))
+    for action in ("delete", "add_to_collection", "add_tags"):
+        both(f"/admin/bulk/wagtaildocs/document/{action}/?id={doc}&next=/admin/")
+
+    for collection in (w.x_team.collection, w.private_collection):
+        c = collection.pk
+        for url in (f"/admin/collections/{c}/", f"/admin/collections/{c}/delete/", f"/admin/collections/{c}/privacy/"):
+            both(url)
+
+    # Listings, search, choosers, API: answer, but without X's objects.
+    q = "Secretive"
+    index = w.x.get_parent().pk
+    for url in (
+        "/admin/", "/admin/pages/", f"/admin/pages/{index}/", f"/admin/pages/search/?q={q}", f"/admin/pages/search/results/?q={q}",
+        "/admin/choose-page/", f"/admin/choose-page/{index}/", f"/admin/choose-page/search/?q={q}",
+        f"/admin/api/main/pages/?search={q}", f"/admin/api/main/pages/?child_of={index}", f"/admin/api/main/pages/?descendant_of={index}",
+        "/admin/api/main/pages/?limit=1000",
+        "/admin/images/", f"/admin/images/?q={q}", "/admin/images/chooser/", f"/admin/images/chooser/results/?q={q}",
+        f"/admin/images/?collection_id={w.x_team.collection.pk}",
+        "/admin/documents/", f"/admin/documents/?q={q}", "/admin/documents/chooser/", f"/admin/documents/chooser/results/?q={q}",
+        f"/admin/documents/?collection_id={w.private_collection.pk}",
+        "/admin/collections/",
+        "/admin/reports/locked/", "/admin/reports/workflow/", "/admin/reports/workflow_tasks/", "/admin/reports/site-history/",
+        "/admin/reports/aging-pages/", "/admin/reports/page-types-usage/", "/admin/reports/quizzes/",
+        "/admin/localize/reports/translations/",
+        "/admin/pages/usage/courses/coursepage/", "/admin/pages/create/courses/coursepage",
+        f"/admin/partners/reports/?partner={w.x.pk}", f"/admin/partners/reports/export/?partner={w.x.pk}",
+        "/admin/partners/reports/", "/admin/partners/reports/export/",
+        "/admin/workflows/list/", "/admin/workflows/tasks/index/", f"/admin/workflows/usage/{w.workflow_state.workflow_id}/",
+        "/admin/snippets/", "/admin/snippets/home/navigationmenu/", "/admin/snippets/home/footertext/",
+        "/admin/snippets/taxonomy/topic/", "/admin/snippets/choose/taxonomy/topic/", "/admin/snippets/taxonomy/topic/add/",
+        "/admin/users/", f"/admin/users/{w.x_user.pk}/", "/admin/groups/", f"/admin/groups/edit/{w.x_team.group_id}/",
+        "/admin/sites/", "/admin/locales/", "/admin/redirects/", "/admin/forms/", "/admin/settings/",
+    ):
+        result.append(("get", url, None))
+    for url in ("/admin/users/add/", f"/admin/users/{w.x_user.pk}/delete/", "/admin/groups/add/",
+                f"/admin/groups/{w.x_team.group_id}/delete/", "/admin/collections/add/", "/admin/workflows/add/",
+                f"/admin/workflows/disable/{w.workflow_state.workflow_id}/", f"/admin/workflows/remove/{index}/",
+                "/admin/redirects/add/", "/admin/partners/onboard/"):
+        both(url)
+    return result
+
+
+GOOD_STATUSES = {302, 400, 403, 404, 405}
+
+
+def try_cells(client, w, who):
+    before = snapshot()
+    leaks = []
+    tried = 0
+    for method, url, data in cells(w):
+        tried += 1
+        response = getattr(client, method)(url, data or {})
+        if response.status_code in GOOD_STATUSES:
+            continue
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        if response.status_code == 200 and LEAK not in body and b"Confidential" not in body:
+            continue
+        leaks.append((who, method, url, response.status_code))
+    after = snapshot()
+    print(f"\n{who}: tried {tried} cells, {len(leaks)} unexpected answers")
+    for leak in leaks:
+        print("  LEAK", *leak)
+    return tried, leaks, before, after
+
+
+def test_partner_y_cannot_reach_any_of_partner_xs_objects(client, world):
+    client.force_login(world.y_user)
+    tried, leaks, before, after = try_cells(client, world, "partner Y")
+    assert leaks == []
+    for key in before:
+        assert before[key] == after[key], key
+    assert tried > 250
+
+
+@pytest.mark.parametrize("who", ["anonymous", "learner"])
+def test_visitors_and_learners_cannot_reach_the_admin_or_private_files(client, world, who):
+    if who == "learner":
+        client.force_login(world.learner)
+    tried, leaks, before, after = try_cells(client, world, who)
+    assert leaks == []
+    assert before == after
+    response = client.get(world.x_document.url)
+    assert response.status_code in (302, 403)
+    assert b"Confidential" not in response.content
+
+
+def test_partner_x_reaches_their_own_objects(client, world):
+    """The matrix means something: the same URLs open for X's own editor."""
+    client.force_login(world.x_user)
+    for url in (f"/admin/pages/{world.x_draft.pk}/edit/", f"/admin/images/{world.x_image.pk}/",
+                f"/admin/documents/edit/{world.x_document.pk}/", f"/admin/partners/reports/?partner={world.x.pk}",
+                f"/admin/pages/{world.x_draft.pk}/history/", world.x_document.url):
+        assert client.get(url).status_code == 200, url
+    # The searches of the matrix would find X's objects: Y's empty answers are not a fluke.
+    for url in ("/admin/pages/search/?q=Secretive", "/admin/images/?q=Secretive", "/admin/documents/?q=Secretive",
+                "/admin/choose-page/search/?q=Secretive", "/admin/api/main/pages/?search=Secretive"):
+        assert LEAK in client.get(url).content, url
