@@ -14,7 +14,7 @@ from wagtail.models import Locale, Page
 
 from courses.selectors import partner_for, partners_by_path, terms_for_locale
 from library.forms import LibraryFilterForm, SearchForm
-from library.models import ReadingListItem, ResourceAttachment, ResourcePage
+from library.models import LibraryIndexPage, ReadingListItem, ResourceAttachment, ResourcePage
 from taxonomy.models import BusinessStage, Sector, Topic
 
 LIBRARY_PAGE_SIZE = 12
@@ -132,6 +132,9 @@ def library_get(*, library, request) -> dict:
         "paginator": paginator,
         "filter_query": urlencode(form.valid_query),
         "is_filtered": bool(wanted),
+        "other_libraries": list(
+            LibraryIndexPage.objects.live().public().filter(locale=library.locale).exclude(pk=library.pk).order_by("title")
+        ),
     }
 
 
