@@ -5,6 +5,7 @@ query across the tree (live, public, current locale) for the kinds of its group.
 """
 
 import re
+from collections.abc import Mapping, Sequence
 
 from django import forms
 from django.conf import settings
@@ -65,11 +66,11 @@ def _texts(value):
     """Every string inside a StreamField's raw data (block types and ids excluded)."""
     if isinstance(value, str):
         yield value
-    elif isinstance(value, dict):
+    elif isinstance(value, Mapping):
         for key, item in value.items():
             if key not in {"type", "id", "image", "page", "level", "kind", "url"}:
                 yield from _texts(item)
-    elif isinstance(value, list | tuple):
+    elif isinstance(value, Sequence):
         for item in value:
             yield from _texts(item)
 
