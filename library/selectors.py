@@ -3,6 +3,7 @@
 Each runs a fixed number of queries, whatever the number of resources or hits.
 """
 
+import re
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -209,14 +210,27 @@ def _searchable_pages():
     return pages.filter(Q(locale=active) | Q(id__in=fallback))
 
 
+MAX_TERMS = 12
+_WORD = re.compile(r"\w+")
+
+
+def search_terms(query: str) -> list:
+    """The query's words, lower-cased: no quotes, operators or syntax ever reach the search backend."""
+    return _WORD.findall(query.casefold())[:MAX_TERMS]
+
+
 def search_get(*, request) -> dict:
     """Hits for the query (capped), a page of them, each labelled with its type, and any message."""
     form = SearchForm(request.GET or None)
     query, page_number, messages = form.query_and_messages()
     context = {"search_form": form, "query": query, "search_messages": messages, "hits": [], "page_obj": None, "paginator": None}
+    terms = search_terms(query)
     if not query:
         return context
-    results = _searchable_pages().search(query, operator="and")
+    if not terms:
+        context.update({"paginator": Paginator([], SEARCH_PAGE_SIZE)})
+        return context
+    results = _searchable_pages().search(" ".join(terms), operator="and")
     paginator = Paginator(results, SEARCH_PAGE_SIZE)
     if page_number > paginator.num_pages:
         page_number = paginator.num_pages
