@@ -54,7 +54,9 @@ class LibraryFilterForm(forms.Form):
 
     @staticmethod
     def _label(value):
-        return getattr(value, "name", None) or getattr(value, "title", None) or str(value)
+        if hasattr(value, "_meta"):  # a taxonomy term or a partner page
+            return getattr(value, "name", None) or value.title
+        return str(value)
 
     def set_counts(self, counts):
         """Label each facet value with its number of resources; hide empty values unless chosen."""
