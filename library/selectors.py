@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
-from courses.selectors import partner_for, partners_by_path, terms_for_locale
+from courses.selectors import partner_for
+from partners.models import PartnerPage
 from library.forms import LibraryFilterForm, SearchForm
 from library.models import LibraryIndexPage, ReadingListItem, ResourceAttachment, ResourcePage
 from taxonomy.models import BusinessStage, Sector, Topic
@@ -27,9 +28,25 @@ def _locales():
     return Locale.get_active(), Locale.get_default()
 
 
-def resource_queryset_for_locale(kinds=None):
+def partners_by_path() -> list:
+    """Live partners, longest path first (see courses.selectors.partner_for), with their slugs."""
+    return list(
+        PartnerPage.objects.live().only("id", "title", "slug", "path", "url_path", "locale_id").order_by("-path")
+    )
+
+
+def _terms(model, active, default) -> list:
+    """Taxonomy terms in the active language, falling back to the default language's terms."""
+    terms = {}
+    for term in model.objects.filter(locale_id__in=[active.pk, default.pk]).order_by("name"):
+        if term.translation_key not in terms or term.locale_id == active.pk:
+            terms[term.translation_key] = term
+    return sorted(terms.values(), key=lambda term: term.name.casefold())
+
+
+def resource_queryset_for_locale(kinds=None, locales=None):
     """Live, public resources in the active language, plus default-language ones not yet translated."""
-    active, default = _locales()
+    active, default = locales or _locales()
     resources = ResourcePage.objects.live().public()
     if kinds is not None:
         resources = resources.filter(kind__in=kinds)
@@ -101,7 +118,8 @@ def _facet_counts(rows, wanted, terms):
 
 def library_get(*, library, request) -> dict:
     """A library's filtered, sorted, paginated resources, the facet form with counts, and messages."""
-    terms = {"topic": terms_for_locale(Topic), "sector": terms_for_locale(Sector), "stage": terms_for_locale(BusinessStage)}
+    locales = _locales()
+    terms = {name: _terms(model, *locales) for name, model in (("topic", Topic), ("sector", Sector), ("stage", BusinessStage))}
     partners = partners_by_path()
     form = LibraryFilterForm(
         request.GET or None, kinds=library.kinds, topics=terms["topic"], sectors=terms["sector"],
@@ -110,7 +128,7 @@ def library_get(*, library, request) -> dict:
     filters, messages = form.valid_filters()
     wanted = _wanted(filters)
 
-    base = resource_queryset_for_locale(library.kinds)
+    base = resource_queryset_for_locale(library.kinds, locales)
     rows = _facet_rows(base, partners)
     form.set_counts(_facet_counts(rows, wanted, terms))
     matching = [pk for pk, facets in rows.items() if all(value in facets[name] for name, value in wanted.items())]
@@ -262,10 +280,10 @@ def search_get(*, request) -> dict:
 
 def reading_list_get(*, user) -> list:
     """The learner's saved resources that are still live and public, in their language where translated."""
-    active, default = _locales()
     keys = list(ReadingListItem.objects.filter(user=user).order_by("-saved_at").values_list("resource_key", flat=True))
     if not keys:
         return []
+    active, default = _locales()
     localized = {}
     for resource in ResourcePage.objects.live().public().filter(translation_key__in=keys, locale__in=[active, default]):
         if resource.translation_key not in localized or resource.locale_id == active.pk:
