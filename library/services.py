@@ -1,8 +1,11 @@
 """Writes for the reading list: saving twice, or from two tabs at once, keeps one row."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from library.models import ReadingListItem, ResourcePage
+
+
+SAVE_ATTEMPTS = 5
 
 
 class LibraryError(Exception):
@@ -20,10 +23,19 @@ def reading_list_add(*, user, resource: ResourcePage) -> ReadingListItem:
         from django.utils.translation import gettext as _
 
         raise LibraryError(_("This resource is not available."))
-    item, _created = ReadingListItem.objects.get_or_create(
-        user=user, resource_key=resource.translation_key, defaults={"resource": resource}
-    )
-    return item
+    # get_or_create re-raises its IntegrityError when a removal deletes the winner's row between
+    # its insert and its second read; the unique constraint still holds, so simply try again.
+    for attempt in range(SAVE_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                item, _created = ReadingListItem.objects.get_or_create(
+                    user=user, resource_key=resource.translation_key, defaults={"resource": resource}
+                )
+            return item
+        except IntegrityError:
+            if attempt == SAVE_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 @transaction.atomic
