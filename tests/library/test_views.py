@@ -221,3 +221,15 @@ def test_feeds_list_new_resources_of_the_library(client, know_how, partner):
 def test_header_links_to_search(client, know_how):
     html = client.get(know_how.url).content.decode()
     assert 'href="/search/"' in html
+
+
+def test_editors_can_add_resources_under_a_library_or_a_partner(client, know_how, partner):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser(email="editor@example.org", password="a-long-test-passphrase-42")
+    client.force_login(admin)
+    for parent in (know_how, partner):
+        response = client.get(f"/admin/pages/add/library/resourcepage/{parent.pk}/")
+        assert response.status_code == 200, parent
+        html = response.content.decode()
+        assert "Case study facts" in html and "Documents to download" in html
