@@ -87,4 +87,7 @@ def dashboard(request):
     context = selectors.dashboard_get(user=request.user)
     context["catalog_url"] = selectors.catalog_url(request)
     context["quiz_attempts"] = attempts_for_dashboard(user=request.user)
+    from library.selectors import reading_list_get  # library builds on courses
+
+    context["reading_list"] = reading_list_get(user=request.user)
     return render(request, "courses/dashboard.html", context)

@@ -82,7 +82,7 @@ class PartnerPage(CardMixin, Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("description")]
     parent_page_types = ["partners.PartnerIndexPage"]
-    subpage_types = ["courses.CoursePage"]
+    subpage_types = ["courses.CoursePage", "library.ResourcePage"]
 
     card_image_field = "logo"
 

@@ -120,8 +120,8 @@ def test_home_page_shows_hero_and_main_navigation(client, load_demo):
 def test_every_navigation_link_opens_a_page_with_a_heading(client, load_demo):
     load_demo()
     links = _nav_links(client.get("/").content.decode())
-    assert len(links["Main"]) == 7  # four from the home step, three learning sections
-    assert len(links["Footer"]) == 4
+    assert len(links["Main"]) == 8  # four from the home step, three learning sections, know-how
+    assert len(links["Footer"]) == 6  # four from the home step and the two libraries
 
     for url in links["Main"] + links["Footer"]:
         response = client.get(url)

@@ -4,8 +4,10 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from library.sitemaps import SiteSitemap
 from trainingsite import views
 
 urlpatterns = [
@@ -14,6 +16,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", views.health, name="health"),
+    # Outside the language prefixes: one sitemap lists every language's pages.
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": SiteSitemap}}, name="sitemap"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -26,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("learning/", include("courses.urls")),
     path("learning/", include("assessments.urls")),
+    path("", include("library.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -11,6 +11,7 @@ from home.demo.accounts import admin_load
 from home.demo.pages import home_load
 from courses.demo.steps import learning_load
 from assessments.demo.steps import quizzes_load
+from library.demo.steps import library_load
 from partners.demo.steps import partners_load
 
 # In order: later steps may use what earlier ones made (the admin edits and uploads).
@@ -20,6 +21,7 @@ STEPS = [
     home_load,
     learning_load,
     quizzes_load,
+    library_load,
     partners_load,
 ]
 

@@ -1,0 +1,291 @@
+"""Reads for the libraries, resource pages, site search and the reading list.
+
+Each runs a fixed number of queries, whatever the number of resources or hits.
+"""
+
+import re
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page
+
+from courses.selectors import partner_for
+from partners.models import PartnerPage
+from library.forms import LibraryFilterForm, SearchForm
+from library.models import LibraryIndexPage, ReadingListItem, ResourceAttachment, ResourcePage
+from taxonomy.models import BusinessStage, Sector, Topic
+
+LIBRARY_PAGE_SIZE = 12
+SEARCH_PAGE_SIZE = 10
+CARD_RENDITION = "fill-480x270|format-webp"
+
+
+def _locales():
+    return Locale.get_active(), Locale.get_default()
+
+
+def partners_by_path() -> list:
+    """Live partners, longest path first (see courses.selectors.partner_for), with their slugs."""
+    return list(
+        PartnerPage.objects.live().only("id", "title", "slug", "path", "url_path", "locale_id").order_by("-path")
+    )
+
+
+def _terms(model, active, default) -> list:
+    """Taxonomy terms in the active language, falling back to the default language's terms."""
+    terms = {}
+    for term in model.objects.filter(locale_id__in=[active.pk, default.pk]).order_by("name"):
+        if term.translation_key not in terms or term.locale_id == active.pk:
+            terms[term.translation_key] = term
+    return sorted(terms.values(), key=lambda term: term.name.casefold())
+
+
+def resource_queryset_for_locale(kinds=None, locales=None):
+    """Live, public resources in the active language, plus default-language ones not yet translated."""
+    active, default = locales or _locales()
+    resources = ResourcePage.objects.live().public()
+    if kinds is not None:
+        resources = resources.filter(kind__in=kinds)
+    if active.pk == default.pk:
+        return resources.filter(locale=active)
+    translated = ResourcePage.objects.live().public().filter(locale=active).values("translation_key")
+    return resources.filter(Q(locale=active) | (Q(locale=default) & ~Q(translation_key__in=translated)))
+
+
+def _cards(queryset):
+    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
+    return queryset.select_related("locale").prefetch_related(Prefetch("image", queryset=images), "topics")
+
+
+def _facet_rows(resources, partners):
+    """One dict per resource with every facet value it has (four queries, any number of resources)."""
+    rows = {
+        pk: {"kind": {kind}, "country": {country} if country else set(), "region": {region} if region else set(),
+             "partner": {partner.slug} if (partner := partner_for_path(path, partners)) else set(),
+             "topic": set(), "sector": set(), "stage": set()}
+        for pk, kind, country, region, path in resources.values_list("pk", "kind", "country", "region", "path")
+    }
+    ids = list(rows)
+    for name, through, term in (
+        ("topic", ResourcePage.topics.through, "topic"),
+        ("sector", ResourcePage.sectors.through, "sector"),
+        ("stage", ResourcePage.stages.through, "businessstage"),
+    ):
+        for pk, key in through.objects.filter(resourcepage_id__in=ids).values_list("resourcepage_id", f"{term}__translation_key"):
+            rows[pk][name].add(key)
+    return rows
+
+
+def partner_for_path(path, partners):
+    return next((partner for partner in partners if path.startswith(partner.path)), None)
+
+
+def _wanted(filters):
+    """Each active facet as the value a row holds: a kind/country/region code, a term key or a partner slug."""
+    wanted = {}
+    for name in LibraryFilterForm.FACETS:
+        value = filters.get(name)
+        if value in (None, ""):
+            continue
+        if name in ("topic", "sector", "stage"):
+            wanted[name] = value.translation_key
+        elif name == "partner":
+            wanted[name] = value.slug
+        else:
+            wanted[name] = value
+    return wanted
+
+
+def _facet_counts(rows, wanted, terms):
+    """For each facet, how many resources each value would give, with the other facets applied."""
+    counts = {name: {} for name in LibraryFilterForm.FACETS}
+    for facets in rows.values():
+        for name in LibraryFilterForm.FACETS:
+            others_match = all(value in facets[other] for other, value in wanted.items() if other != name)
+            if not others_match:
+                continue
+            for value in facets[name]:
+                counts[name][value] = counts[name].get(value, 0) + 1
+    # Terms are counted by translation key; the form knows them by slug in this language.
+    for name in ("topic", "sector", "stage"):
+        counts[name] = {term.slug: counts[name].get(term.translation_key, 0) for term in terms[name]}
+    return counts
+
+
+def library_get(*, library, request) -> dict:
+    """A library's filtered, sorted, paginated resources, the facet form with counts, and messages."""
+    locales = _locales()
+    terms = {name: _terms(model, *locales) for name, model in (("topic", Topic), ("sector", Sector), ("stage", BusinessStage))}
+    partners = partners_by_path()
+    form = LibraryFilterForm(
+        request.GET or None, kinds=library.kinds, topics=terms["topic"], sectors=terms["sector"],
+        stages=terms["stage"], partners=partners,
+    )
+    filters, messages = form.valid_filters()
+    wanted = _wanted(filters)
+
+    base = resource_queryset_for_locale(library.kinds, locales)
+    rows = _facet_rows(base, partners)
+    form.set_counts(_facet_counts(rows, wanted, terms))
+    matching = [pk for pk, facets in rows.items() if all(value in facets[name] for name, value in wanted.items())]
+
+    resources = _cards(ResourcePage.objects.filter(pk__in=matching).order_by(*LibraryFilterForm.SORTS[filters.get("sort") or "newest"]))
+    paginator = Paginator(resources, LIBRARY_PAGE_SIZE)
+    page_number = filters.get("page") or 1
+    if page_number > paginator.num_pages:
+        page_number = paginator.num_pages
+        messages.append(_("That page of results does not exist; showing the last page."))
+    page_obj = paginator.get_page(page_number)
+    resource_list = list(page_obj.object_list)
+    for resource in resource_list:
+        resource.partner = partner_for(resource, partners)
+    return {
+        "filter_form": form,
+        "filter_messages": messages,
+        "resources": resource_list,
+        "page_obj": page_obj,
+        "paginator": paginator,
+        "filter_query": urlencode(form.valid_query),
+        "is_filtered": bool(wanted),
+        "other_libraries": list(
+            LibraryIndexPage.objects.live().public().filter(locale=library.locale).exclude(pk=library.pk).order_by("title")
+        ),
+    }
+
+
+def resource_detail_get(*, resource: ResourcePage, user) -> dict:
+    """Attachments, taxonomy, partner, related courses and resources, and whether the learner saved it."""
+    from courses.models import CoursePage
+
+    attachments = list(ResourceAttachment.objects.filter(page=resource).select_related("document").order_by("sort_order"))
+    saved = user.is_authenticated and ReadingListItem.objects.filter(user=user, resource_key=resource.translation_key).exists()
+    return {
+        "attachments": attachments,
+        "topics": list(resource.topics.all()),
+        "sectors": list(resource.sectors.all()),
+        "stages": list(resource.stages.all()),
+        "partner": partner_for(resource, partners_by_path()),
+        "related_courses": list(CoursePage.objects.live().public().filter(pk__in=resource.related_courses.values("pk")).order_by("title")),
+        "related_resource_list": list(
+            ResourcePage.objects.live().public().filter(pk__in=resource.related_resources.values("pk")).order_by("title")
+        ),
+        "is_saved": saved,
+    }
+
+
+def resources_for_partner(partner_page, locale=None) -> list:
+    """A partner's live, public resources (in `locale` if given), newest first, as cards."""
+    resources = ResourcePage.objects.live().public().descendant_of(partner_page)
+    if locale is not None:
+        resources = resources.filter(locale=locale)
+    resources = list(_cards(resources.order_by("-publication_date", "pk")))
+    for resource in resources:
+        resource.partner = partner_page
+    return resources
+
+
+def feed_items(*, library, limit=20) -> list:
+    """The newest live, public resources of a library's kinds, for its RSS and Atom feeds."""
+    partners = partners_by_path()
+    items = list(resource_queryset_for_locale(library.kinds).order_by("-publication_date", "-first_published_at", "pk")[:limit])
+    for item in items:
+        item.partner = partner_for(item, partners)
+    return items
+
+
+# --- Site search ---------------------------------------------------------------------
+
+def search_types():
+    """The page types search covers, each with the label shown beside a hit, in display order."""
+    from courses.models import CoursePage, LessonPage, TrainingProgramPage
+    from partners.models import PartnerPage
+
+    return [
+        (CoursePage, gettext_lazy("Course")),
+        (TrainingProgramPage, gettext_lazy("Training program")),
+        (LessonPage, gettext_lazy("Lesson")),
+        (ResourcePage, gettext_lazy("Resource")),
+        (PartnerPage, gettext_lazy("Partner")),
+    ]
+
+
+def _searchable_pages():
+    """Live, public pages of the searched types in the active language, plus untranslated default-language ones."""
+    active, default = _locales()
+    models = [model for model, _label in search_types()]
+    pages = Page.objects.live().public().type(*models)
+    if active.pk == default.pk:
+        return pages.filter(locale=active)
+    # The database backend filters only on indexed FilterFields, so compute the keys first.
+    translated = list(Page.objects.live().public().type(*models).filter(locale=active).values_list("translation_key", flat=True))
+    fallback = list(
+        Page.objects.live().public().type(*models).filter(locale=default).exclude(translation_key__in=translated).values_list("pk", flat=True)
+    )
+    return pages.filter(Q(locale=active) | Q(id__in=fallback))
+
+
+MAX_TERMS = 12
+_WORD = re.compile(r"\w+")
+
+
+def search_terms(query: str) -> list:
+    """The query's words, lower-cased: no quotes, operators or syntax ever reach the search backend."""
+    return _WORD.findall(query.casefold())[:MAX_TERMS]
+
+
+def search_get(*, request) -> dict:
+    """Hits for the query (capped), a page of them, each labelled with its type, and any message."""
+    form = SearchForm(request.GET or None)
+    query, page_number, messages = form.query_and_messages()
+    context = {"search_form": form, "query": query, "search_messages": messages, "hits": [], "page_obj": None, "paginator": None}
+    terms = search_terms(query)
+    if not query:
+        return context
+    if not terms:
+        context.update({"paginator": Paginator([], SEARCH_PAGE_SIZE)})
+        return context
+    results = _searchable_pages().search(" ".join(terms), operator="and")
+    paginator = Paginator(results, SEARCH_PAGE_SIZE)
+    if page_number > paginator.num_pages:
+        page_number = paginator.num_pages
+        messages.append(_("That page of results does not exist; showing the last page."))
+    page_obj = paginator.get_page(page_number)
+    ids = [page.pk for page in page_obj.object_list]
+    labels = {model: label for model, label in search_types()}
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific().select_related("locale")}
+    partners = partners_by_path()
+    hits = []
+    for pk in ids:
+        page = specific.get(pk)
+        if page is None:
+            continue
+        hits.append(
+            {
+                "page": page,
+                "type": labels.get(type(page), ""),
+                # Only public text: a lesson shows its public summary, never its body.
+                "summary": getattr(page, "summary", "") or getattr(page, "intro", "") or page.search_description,
+                "partner": partner_for(page, partners) if not page.specific_class.__name__ == "PartnerPage" else None,
+            }
+        )
+    context.update({"hits": hits, "page_obj": page_obj, "paginator": paginator, "query_string": urlencode({"q": query})})
+    return context
+
+
+# --- Reading list ---------------------------------------------------------------------
+
+def reading_list_get(*, user) -> list:
+    """The learner's saved resources that are still live and public, in their language where translated."""
+    keys = list(ReadingListItem.objects.filter(user=user).order_by("-saved_at").values_list("resource_key", flat=True))
+    if not keys:
+        return []
+    active, default = _locales()
+    localized = {}
+    for resource in ResourcePage.objects.live().public().filter(translation_key__in=keys, locale__in=[active, default]):
+        if resource.translation_key not in localized or resource.locale_id == active.pk:
+            localized[resource.translation_key] = resource
+    return [localized[key] for key in keys if key in localized]

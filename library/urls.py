@@ -1,0 +1,18 @@
+from django.urls import path
+
+from library import feeds, views
+
+app_name = "library"
+
+urlpatterns = [
+    path("search/", views.search, name="search"),
+    path("library/<int:library_id>/feed/rss/", feeds.LibraryRssFeed(), name="feed_rss"),
+    path("library/<int:library_id>/feed/atom/", feeds.LibraryAtomFeed(), name="feed_atom"),
+    path("library/resources/<int:resource_id>/save/", views.reading_list_add, name="save"),
+    path("library/resources/<int:resource_id>/unsave/", views.reading_list_remove, name="unsave"),
+    path(
+        "library/resources/<int:resource_id>/documents/<int:attachment_id>/",
+        views.document_serve,
+        name="document",
+    ),
+]
