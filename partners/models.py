@@ -95,9 +95,11 @@ class PartnerPage(CardMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from courses import selectors  # courses depends on partners, not the reverse, at import time
+        from library.selectors import resources_for_partner
 
         context = super().get_context(request, *args, **kwargs)
         context["courses"] = selectors.course_cards_under(self)
+        context["resources"] = resources_for_partner(self)
         context["expertise"] = list(self.expertise.all())
         return context
 

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from partners.models import PartnerPage
 from taxonomy.models import Topic
 from tests.factories import make_course, make_course_index, make_image, publish
+from tests.library.factories import make_resource
 from tests.partners.conftest import make_editor, onboard
 
 pytestmark = pytest.mark.django_db
@@ -31,11 +32,15 @@ def test_partner_page_shows_contact_expertise_and_its_live_courses(client, home,
     live = make_course(partner, lessons=0, modules=0, title="Dry maize safely")
     draft = make_course(partner, lessons=0, modules=0, title="Unfinished draft course")
     draft.unpublish()
+    guide = make_resource(partner, title="Maize storage guide", kind="guide")
+    make_resource(partner, title="Unpublished storage checklist", live=False)
 
     html = client.get(partner.url).content.decode()
     assert "Export rules" in html and "Dr Wanjiru" in html and "mailto:wanjiru@kilimo.example" in html
     assert "Dry maize safely" in html and live.url in html
     assert "Unfinished draft course" not in html
+    assert "Know-how from Kilimo University" in html and "Maize storage guide" in html and guide.url in html
+    assert "Unpublished storage checklist" not in html
     assert html.count("<h1") == 1
 
 
