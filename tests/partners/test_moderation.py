@@ -49,6 +49,7 @@ def test_partner_submission_is_live_only_after_an_editor_approves(client, home, 
     state = WorkflowState.objects.get(object_id=str(course.pk))
     assert state.workflow.name == "Partner review" and state.status == WorkflowState.STATUS_IN_PROGRESS
     assert "Price maize flour" not in public_html(catalog.url)
+    assert "Price maize flour" not in public_html("/search/?q=maize")
     assert any(editor.email in message.to for message in mail.outbox)  # editors are notified
 
     # The partner cannot publish it themselves, nor approve their own submission.
@@ -71,7 +72,7 @@ def test_partner_submission_is_live_only_after_an_editor_approves(client, home, 
     assert course.live
     client.logout()
     assert "Price maize flour" in public_html(catalog.url)
-    # TODO(lead): after merging the search view (/search/), also assert the course is found there.
+    assert "Price maize flour" in public_html("/search/?q=maize")
 
     client.force_login(partner_user)
     history = client.get(f"/admin/pages/{course.pk}/workflow_history/detail/{state.pk}/").content.decode()
