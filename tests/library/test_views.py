@@ -11,6 +11,7 @@ from wagtail.models import Locale
 
 from library import selectors
 from library.models import ReadingListItem, ResourceAttachment
+from tests.factories import give_totp
 from tests.library.factories import make_partner, make_private, make_resource
 
 pytestmark = pytest.mark.django_db
@@ -227,6 +228,7 @@ def test_editors_can_add_resources_under_a_library_or_a_partner(client, know_how
     from django.contrib.auth import get_user_model
 
     admin = get_user_model().objects.create_superuser(email="editor@example.org", password="a-long-test-passphrase-42")
+    give_totp(admin)  # the admin requires two-factor authentication
     client.force_login(admin)
     for parent in (know_how, partner):
         response = client.get(f"/admin/pages/add/library/resourcepage/{parent.pk}/")
