@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import selectors
 from accounts.models import LearnerProfile
+from accounts.services import PROFILE_FIELDS
 from taxonomy.models import BusinessStage, Sector
 
 
@@ -31,18 +32,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = LearnerProfile
-        fields = [
-            "display_name",
-            "certificate_name",
-            "country",
-            "preferred_language",
-            "sector",
-            "business_stage",
-            "business_size",
-            "role",
-            "share_progress_with_partner",
-            "newsletter",
-        ]
+        fields = list(PROFILE_FIELDS)
         help_texts = {
             "display_name": _("How we greet you on the site."),
         }

@@ -11,21 +11,14 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import selectors, services
+from home.http import safe_next_url
 from accounts.forms import AccountDeleteForm, ProfileForm
 from accounts.models import LearnerProfile
-
-
-def _next_url(request) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return resolve_url(settings.LOGIN_REDIRECT_URL)
 
 
 def _profile_form(request, data=None):
@@ -38,7 +31,7 @@ def _profile_form(request, data=None):
 @require_http_methods(["GET", "POST"])
 def profile_complete(request):
     """The short, skippable profile step a new learner sees after verifying their email."""
-    next_url = _next_url(request)
+    next_url = safe_next_url(request, resolve_url(settings.LOGIN_REDIRECT_URL))
     form = _profile_form(request, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.profile_update(user=request.user, data=form.cleaned_data)

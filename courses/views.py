@@ -2,52 +2,36 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from courses import selectors, services
+from home.http import open_page_or_404, safe_next_url
 from courses.models import CoursePage, LessonPage
-
-
-def _open_course(course_id):
-    """A course page a learner may act on: live and public, else 404 (we don't reveal drafts)."""
-    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
-    if not services.page_is_open(course):
-        raise Http404
-    return course
-
-
-def _back(request, fallback):
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return fallback
 
 
 @require_POST
 @login_required
 def enroll(request, course_id):
-    course = _open_course(course_id)
+    course = open_page_or_404(CoursePage, course_id)
     try:
         services.enrollment_create(user=request.user, course=course)
     except services.LearningError as error:
         messages.error(request, str(error))
         return redirect(course.get_url(request))
     messages.success(request, _("You are enrolled. Your progress is saved after each lesson."))
-    return redirect(_back(request, course.get_url(request)))
+    return redirect(safe_next_url(request, course.get_url(request)))
 
 
 @require_POST
 @login_required
 def leave(request, course_id):
-    course = _open_course(course_id)
+    course = open_page_or_404(CoursePage, course_id)
     services.enrollment_leave(user=request.user, course=course)
     messages.success(request, _("You have left “%(course)s”. Your completed lessons are kept if you come back.") % {"course": course.title})
-    return redirect(_back(request, course.get_url(request)))
+    return redirect(safe_next_url(request, course.get_url(request)))
 
 
 @require_POST
@@ -72,7 +56,7 @@ def complete_lesson(request, lesson_id):
 @login_required
 def continue_course(request, course_id):
     """Jump to the first lesson this learner has not done yet."""
-    course = _open_course(course_id)
+    course = open_page_or_404(CoursePage, course_id)
     detail = selectors.course_detail_get(course=course, user=request.user)
     next_lesson = detail["progress"].next_lesson
     return redirect(next_lesson.get_url(request) if next_lesson else course.get_url(request))

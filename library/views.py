@@ -8,10 +8,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from home.http import open_page_or_404, safe_next_url
 from library import selectors, services
 from library.models import ResourceAttachment, ResourcePage
 
@@ -22,28 +22,13 @@ def search(request):
     return render(request, "library/search.html", context)
 
 
-def _open_resource(resource_id):
-    """A resource a learner may act on: live and public, else 404 (we don't reveal drafts)."""
-    resource = get_object_or_404(ResourcePage.objects.live(), pk=resource_id)
-    if not services.resource_is_open(resource):
-        raise Http404
-    return resource
-
-
-def _back(request, fallback):
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return fallback
-
-
 @require_POST
 @login_required
 def reading_list_add(request, resource_id):
-    resource = _open_resource(resource_id)
+    resource = open_page_or_404(ResourcePage, resource_id)
     services.reading_list_add(user=request.user, resource=resource)
     messages.success(request, _("Saved to your reading list."))
-    return redirect(_back(request, resource.get_url(request)))
+    return redirect(safe_next_url(request, resource.get_url(request)))
 
 
 @require_POST
@@ -52,7 +37,7 @@ def reading_list_remove(request, resource_id):
     resource = get_object_or_404(ResourcePage, pk=resource_id)
     services.reading_list_remove(user=request.user, resource=resource)
     messages.success(request, _("Removed from your reading list."))
-    return redirect(_back(request, resource.get_url(request) or "/"))
+    return redirect(safe_next_url(request, resource.get_url(request) or "/"))
 
 
 def allowed_extension(filename) -> bool:
@@ -63,7 +48,7 @@ def allowed_extension(filename) -> bool:
 @require_safe
 def document_serve(request, resource_id, attachment_id):
     """A resource's attached document, only while the page is live and public, always as a download."""
-    resource = _open_resource(resource_id)
+    resource = open_page_or_404(ResourcePage, resource_id)
     attachment = get_object_or_404(ResourceAttachment.objects.select_related("document"), pk=attachment_id, page=resource)
     document = attachment.document
     if not allowed_extension(document.filename):
