@@ -67,8 +67,13 @@ def course_queryset_for_locale():
 
 
 def partners_by_path() -> list:
-    """Live partners, longest path first, to find the partner above a page by its path."""
-    return list(PartnerPage.objects.live().only("id", "title", "path", "url_path", "locale_id").order_by("-path"))
+    """Live partners, longest path first, to find the partner above a page by its path (see partner_for).
+
+    The slug is loaded too: the catalog and library filters key partners by slug.
+    """
+    return list(
+        PartnerPage.objects.live().only("id", "title", "slug", "path", "url_path", "locale_id").order_by("-path")
+    )
 
 
 def partner_for(page, partners) -> PartnerPage | None:

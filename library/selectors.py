@@ -13,8 +13,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
-from courses.selectors import partner_for
-from partners.models import PartnerPage
+from courses.selectors import partner_for, partners_by_path
 from library.forms import LibraryFilterForm, SearchForm
 from library.models import LibraryIndexPage, ReadingListItem, ResourceAttachment, ResourcePage
 from taxonomy.models import BusinessStage, Sector, Topic
@@ -26,13 +25,6 @@ CARD_RENDITION = "fill-480x270|format-webp"
 
 def _locales():
     return Locale.get_active(), Locale.get_default()
-
-
-def partners_by_path() -> list:
-    """Live partners, longest path first (see courses.selectors.partner_for), with their slugs."""
-    return list(
-        PartnerPage.objects.live().only("id", "title", "slug", "path", "url_path", "locale_id").order_by("-path")
-    )
 
 
 def _terms(model, active, default) -> list:

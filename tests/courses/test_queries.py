@@ -6,8 +6,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from courses import services
+from partners.models import PartnerIndexPage, PartnerPage
 from taxonomy.models import Topic
-from tests.factories import course_lessons, make_course, make_course_index, make_image, make_learner
+from tests.factories import course_lessons, make_course, make_course_index, make_image, make_learner, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +104,27 @@ def test_dashboard_queries_do_not_grow_with_enrolments(client, home):
     assert response.content.decode().count("<progress") >= 20
     assert few == DASHBOARD_QUERIES
     assert many == few, f"{few} queries with 1 enrolment, {many} with 20"
+
+
+def test_catalog_queries_do_not_grow_with_partners(client, home):
+    """The partner filter lists every live partner; each one must not cost a query."""
+    catalog = make_course_index(home)
+    index = PartnerIndexPage(title="Academic partners", slug="partners")
+    home.add_child(instance=index)
+    publish(index)
+
+    def add_partners(start, count):
+        for n in range(start, start + count):
+            partner = PartnerPage(title=f"Institute {n}", slug=f"institute-{n}", country="KE")
+            index.add_child(instance=partner)
+            make_course(publish(partner), lessons=1, modules=1, title=f"Course of institute {n}")
+
+    add_partners(0, 2)
+    client.get(catalog.url)
+    few, response = queries_for(client, catalog.url)
+    assert 'value="institute-1"' in response.content.decode()
+    add_partners(2, 10)
+    client.get(catalog.url)
+    many, response = queries_for(client, catalog.url)
+    assert 'value="institute-11"' in response.content.decode()
+    assert many == few, f"{few} queries with 2 partners, {many} with 12"
