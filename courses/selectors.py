@@ -76,13 +76,24 @@ def partners_by_path() -> list:
     )
 
 
+def page_or_last(paginator, number: int, messages: list):
+    """The requested page of results, or the last one with a message when it is past the end."""
+    if number > paginator.num_pages:
+        number = paginator.num_pages
+        messages.append(_("That page of results does not exist; showing the last page."))
+    return paginator.get_page(number)
+
+
 def partner_for(page, partners) -> PartnerPage | None:
     return next((partner for partner in partners if page.path.startswith(partner.path)), None)
 
 
-def terms_for_locale(model):
-    """Taxonomy terms in the active language, falling back to the default language's terms."""
-    active, default = _locales()
+def terms_for_locale(model, locales=None):
+    """Taxonomy terms in the active language, falling back to the default language's terms.
+
+    `locales` is an (active, default) pair when the caller already has it.
+    """
+    active, default = locales or _locales()
     terms = {}
     for term in model.objects.filter(locale__in=[active, default]).order_by("name"):
         if term.translation_key not in terms or term.locale_id == active.pk:
@@ -116,11 +127,7 @@ def catalog_get(*, request) -> dict:
     courses = courses.select_related("locale").prefetch_related(_covers(), "topics")
 
     paginator = Paginator(courses, CATALOG_PAGE_SIZE)
-    page_number = filters.get("page") or 1
-    if page_number > paginator.num_pages:
-        page_number = paginator.num_pages
-        messages.append(_("That page of results does not exist; showing the last page."))
-    page_obj = paginator.get_page(page_number)
+    page_obj = page_or_last(paginator, filters.get("page") or 1, messages)
     course_list = list(page_obj.object_list)
     for course in course_list:
         course.partner = partner_for(course, partners)

@@ -8,12 +8,11 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
-from courses.selectors import partner_for, partners_by_path
+from courses.selectors import page_or_last, partner_for, partners_by_path, terms_for_locale
 from library.forms import LibraryFilterForm, SearchForm
 from library.models import LibraryIndexPage, ReadingListItem, ResourceAttachment, ResourcePage
 from taxonomy.models import BusinessStage, Sector, Topic
@@ -25,15 +24,6 @@ CARD_RENDITION = "fill-480x270|format-webp"
 
 def _locales():
     return Locale.get_active(), Locale.get_default()
-
-
-def _terms(model, active, default) -> list:
-    """Taxonomy terms in the active language, falling back to the default language's terms."""
-    terms = {}
-    for term in model.objects.filter(locale_id__in=[active.pk, default.pk]).order_by("name"):
-        if term.translation_key not in terms or term.locale_id == active.pk:
-            terms[term.translation_key] = term
-    return sorted(terms.values(), key=lambda term: term.name.casefold())
 
 
 def resource_queryset_for_locale(kinds=None, locales=None):
@@ -111,7 +101,7 @@ def _facet_counts(rows, wanted, terms):
 def library_get(*, library, request) -> dict:
     """A library's filtered, sorted, paginated resources, the facet form with counts, and messages."""
     locales = _locales()
-    terms = {name: _terms(model, *locales) for name, model in (("topic", Topic), ("sector", Sector), ("stage", BusinessStage))}
+    terms = {name: terms_for_locale(model, locales) for name, model in (("topic", Topic), ("sector", Sector), ("stage", BusinessStage))}
     partners = partners_by_path()
     form = LibraryFilterForm(
         request.GET or None, kinds=library.kinds, topics=terms["topic"], sectors=terms["sector"],
@@ -127,11 +117,7 @@ def library_get(*, library, request) -> dict:
 
     resources = _cards(ResourcePage.objects.filter(pk__in=matching).order_by(*LibraryFilterForm.SORTS[filters.get("sort") or "newest"]))
     paginator = Paginator(resources, LIBRARY_PAGE_SIZE)
-    page_number = filters.get("page") or 1
-    if page_number > paginator.num_pages:
-        page_number = paginator.num_pages
-        messages.append(_("That page of results does not exist; showing the last page."))
-    page_obj = paginator.get_page(page_number)
+    page_obj = page_or_last(paginator, filters.get("page") or 1, messages)
     resource_list = list(page_obj.object_list)
     for resource in resource_list:
         resource.partner = partner_for(resource, partners)
@@ -242,10 +228,7 @@ def search_get(*, request) -> dict:
         return context
     results = _searchable_pages().search(" ".join(terms), operator="and")
     paginator = Paginator(results, SEARCH_PAGE_SIZE)
-    if page_number > paginator.num_pages:
-        page_number = paginator.num_pages
-        messages.append(_("That page of results does not exist; showing the last page."))
-    page_obj = paginator.get_page(page_number)
+    page_obj = page_or_last(paginator, page_number, messages)
     ids = [page.pk for page in page_obj.object_list]
     labels = {model: label for model, label in search_types()}
     specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific().select_related("locale")}
