@@ -1,27 +1,51 @@
-"""The registry of sections in a learner's data export.
+"""The registry of sections in a learner's data export, and of what it leaves out and why.
 
-Each app that keeps records about a person registers a section from its AppConfig.ready():
+Each app that keeps records about a person registers a section from its AppConfig.ready(),
+naming the models it covers:
 
     from accounts.export import export_section_register
-    export_section_register("certificates", certificates_for_export)
+    export_section_register("certificates", certificates_for_export, models=["certificates.Certificate"])
 
 A section is a function `(user) -> JSON-serialisable value` that returns that user's own
 records only. The export (accounts.selectors.account_export_get) calls every registered
 section, so an app added later appears in downloads without changing this app.
+
+Every model with a foreign key or one-to-one to the user is either covered by a section (or
+by the export's own "account" and "profile" parts, CORE_MODELS) or registered with
+export_exclusion_register and a written reason; tests/accounts/test_export.py fails otherwise.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 ExportSection = Callable[[Any], Any]
 
+# Written by account_export_get itself, in "account" and "profile".
+CORE_MODELS = ("accounts.LearnerProfile", "account.EmailAddress", "mfa.Authenticator")
+
 _sections: dict[str, ExportSection] = {}
+_covered: dict[str, str] = {model: "account" for model in CORE_MODELS}
+_excluded: dict[str, str] = {}
 
 
-def export_section_register(name: str, section: ExportSection) -> None:
-    """Add (or replace, on a second ready()) the section `name` of every export."""
+def export_section_register(name: str, section: ExportSection, *, models: Iterable[str] = ()) -> None:
+    """Add (or replace, on a second ready()) the section `name`, which holds `models` ("app_label.Model")."""
     _sections[name] = section
+    for model in models:
+        _covered[model] = name
 
 
 def export_sections() -> dict[str, ExportSection]:
     return dict(_sections)
+
+
+def export_exclusion_register(model: str, reason: str) -> None:
+    """Record that `model` ("app_label.Model") refers to users but is left out of the export, and why."""
+    if not reason.strip():
+        raise ValueError(f"Say why {model} is not exported.")
+    _excluded[model] = reason
+
+
+def export_coverage() -> tuple[dict[str, str], dict[str, str]]:
+    """(model label → section that exports it, model label → reason it is not exported)."""
+    return dict(_covered), dict(_excluded)

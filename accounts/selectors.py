@@ -1,6 +1,8 @@
 """Reads for accounts: the profile as shown, taxonomy choices, and the data export."""
 
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from accounts.export import export_sections
@@ -26,6 +28,26 @@ def term_labels(model) -> dict:
 def user_is_deleted(user) -> bool:
     """True for an account its owner deleted: its certificates verify as "revoked: account deleted"."""
     return user.deleted_at is not None
+
+
+def learner_pseudonym(*, user_id: int) -> str:
+    """A stable label for a learner who gave no name, e.g. "Learner 7F3A0C".
+
+    An HMAC of the id under SECRET_KEY: the same on every request, and it cannot be turned back
+    into the id (or the email) without the key.
+    """
+    digest = salted_hmac("accounts.learner_pseudonym", str(user_id)).hexdigest()
+    return gettext("Learner %(code)s") % {"code": digest[:6].upper()}
+
+
+def learner_public_name(*, user, profile: LearnerProfile | None) -> str:
+    """How a learner is named to others (a partner's report): display name, full name or pseudonym.
+
+    Never the email address: learners agreed to show their name and progress, nothing more.
+    """
+    if profile is not None and profile.display_name.strip():
+        return profile.display_name.strip()
+    return user.get_full_name().strip() or learner_pseudonym(user_id=user.pk)
 
 
 def _profile_for_export(profile: LearnerProfile | None) -> dict | None:

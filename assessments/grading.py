@@ -9,8 +9,13 @@ from django.utils.translation import gettext as _
 FIELD_PREFIX = "q-"
 _GROUPED_COMMAS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
 _GROUPED_DOTS = re.compile(r"^-?\d{1,3}(\.\d{3})+,\d+$")
+# A number answer is finite, below MAX_NUMBER in size and has at most MAX_DECIMAL_PLACES
+# decimals, so its stored and shown forms stay short ("1e-1000025" would print a million digits).
 MAX_NUMBER = Decimal("1e12")
+MAX_DECIMAL_PLACES = 8
 MAX_TYPED_LENGTH = 40
+# Any one answer field: longer input is refused, never stored.
+MAX_FIELD_LENGTH = 200
 
 
 class SubmissionError(Exception):
@@ -60,6 +65,9 @@ def read_submission(questions, data) -> dict:
         if not raw:
             errors[question_id] = _("Answer this question.")
             continue
+        if any(len(item) > MAX_FIELD_LENGTH for item in raw):
+            errors[question_id] = _("This answer is too long.")
+            continue
         if kind in ("single_choice", "multiple_choice"):
             option_ids = {option.id for option in value["options"].bound_blocks}
             if any(choice not in option_ids for choice in raw):
@@ -82,6 +90,10 @@ def read_submission(questions, data) -> dict:
             number = parse_number(raw[0])
             if number is None:
                 errors[question_id] = _("Enter a number, for example 12.5.")
+            elif not number_in_bounds(number):
+                errors[question_id] = _(
+                    "Enter a number smaller than a million million, with at most %(places)d decimal places."
+                ) % {"places": MAX_DECIMAL_PLACES}
             else:
                 answers[question_id] = number
     if errors:
@@ -92,7 +104,7 @@ def read_submission(questions, data) -> dict:
 
 
 def parse_number(text: str) -> Decimal | None:
-    """A finite number of sensible size from what a learner typed (a comma decimal is fine)."""
+    """A finite number from what a learner typed (a comma decimal is fine); see number_in_bounds for size."""
     # Arabic decimal and thousands separators, then spaces and apostrophes used to group digits.
     text = text.replace("\u066b", ".").replace("\u066c", ",")
     text = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("'", "")
@@ -108,9 +120,25 @@ def parse_number(text: str) -> Decimal | None:
         number = Decimal(text)
     except InvalidOperation:
         return None
-    if not number.is_finite() or abs(number) >= MAX_NUMBER:
+    if not number.is_finite():
         return None
     return number
+
+
+def number_in_bounds(number: Decimal) -> bool:
+    """True if `number` is below MAX_NUMBER in size with at most MAX_DECIMAL_PLACES decimals.
+
+    Reads the digits and exponent alone: Decimal arithmetic would round or underflow an
+    exponent like -10**17 instead of refusing it.
+    """
+    _sign, digits, exponent = number.as_tuple()
+    digits = list(digits)
+    while len(digits) > 1 and digits[-1] == 0:
+        digits.pop()
+        exponent += 1
+    if not any(digits):
+        return True
+    return exponent >= -MAX_DECIMAL_PLACES and len(digits) - 1 + exponent < MAX_NUMBER.adjusted()
 
 
 def grade(questions, answers, *, scoring: str) -> list:

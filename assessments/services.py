@@ -1,5 +1,9 @@
 """Submitting a quiz attempt: checked, graded on the server once, and counted toward the course."""
 
+import time
+
+from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -7,6 +11,45 @@ from assessments import grading
 from assessments.grading import SubmissionError  # noqa: F401 (re-exported for callers)
 from assessments.models import QuizAnswer, QuizAttempt, QuizPage
 from courses import services as course_services
+
+
+# Longest text kept per answer field: question texts, options and feedback are bounded by the
+# blocks (10 options of 300, feedback of 600 and 1000), so only a tampered quiz reaches it.
+STORED_TEXT_MAX = 8000
+_VALUE_MAX = QuizAnswer._meta.get_field("value").max_length
+
+
+class SubmissionRateLimited(Exception):
+    """The learner sent more quiz submissions than QUIZ_SUBMIT_RATE_LIMIT allows; retry in `retry_after` s."""
+
+    def __init__(self, retry_after: int):
+        super().__init__(retry_after)
+        self.retry_after = retry_after
+
+
+def _rate_limit() -> tuple[int, int]:
+    """QUIZ_SUBMIT_RATE_LIMIT ("20/m", "100/h"; allauth's notation) as (count, seconds)."""
+    count, _slash, unit = settings.QUIZ_SUBMIT_RATE_LIMIT.partition("/")
+    return int(count), {"s": 1, "m": 60, "h": 3600, "d": 86400}[unit]
+
+
+def attempt_submit_rate_consume(*, user) -> None:
+    """Count one quiz submission by `user`; raises SubmissionRateLimited past the limit.
+
+    A fixed window in the cache, like allauth's limits: shared by every process with Redis,
+    per process with the local-memory cache.
+    """
+    limit, period = _rate_limit()
+    now = int(time.time())
+    key = f"assessments:submit-rate:{user.pk}:{now // period}"
+    cache.add(key, 0, timeout=period)
+    try:
+        used = cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.set(key, 1, timeout=period)
+        used = 1
+    if used > limit:
+        raise SubmissionRateLimited(retry_after=period - now % period)
 
 
 @transaction.atomic
@@ -67,14 +110,14 @@ def attempt_submit(*, user, quiz: QuizPage, data, attempt_number) -> QuizAttempt
                 attempt=attempt,
                 question_id=answer.question_id,
                 question_type=answer.question_type,
-                prompt=answer.prompt,
+                prompt=answer.prompt[:STORED_TEXT_MAX],
                 option_ids=answer.option_ids,
-                value=answer.value,
-                answer_text=answer.answer_text,
+                value=answer.value[:_VALUE_MAX],
+                answer_text=answer.answer_text[:STORED_TEXT_MAX],
                 points=answer.points,
                 is_correct=answer.is_correct,
-                feedback=answer.feedback,
-                correct_answer_text=answer.correct_answer_text,
+                feedback=answer.feedback[:STORED_TEXT_MAX],
+                correct_answer_text=answer.correct_answer_text[:STORED_TEXT_MAX],
             )
             for answer in graded
         ]

@@ -23,6 +23,13 @@ def submit(request, quiz_id):
         # After logging in, come back to the quiz (the submit address only takes POST).
         return redirect_to_login(quiz.get_url(request))
     try:
+        services.attempt_submit_rate_consume(user=request.user)
+    except services.SubmissionRateLimited as limited:
+        response = TemplateResponse(request, "assessments/rate_limited.html", {"quiz": quiz}, status=429)
+        response["Retry-After"] = str(limited.retry_after)
+        response["Cache-Control"] = "private, no-store"
+        return response
+    try:
         attempt = services.attempt_submit(
             user=request.user, quiz=quiz, data=request.POST, attempt_number=request.POST.get("attempt")
         )

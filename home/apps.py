@@ -8,3 +8,6 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home import checks  # noqa: F401 (registers the deployment checks)
+        from home.exports import spreadsheet_exports_neutralise
+
+        spreadsheet_exports_neutralise()

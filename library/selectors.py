@@ -264,3 +264,16 @@ def reading_list_get(*, user) -> list:
         if resource.translation_key not in localized or resource.locale_id == active.pk:
             localized[resource.translation_key] = resource
     return [localized[key] for key in keys if key in localized]
+
+
+def reading_list_for_export(user) -> list:
+    """Every resource on the learner's reading list, live or not, for their data export."""
+    items = ReadingListItem.objects.filter(user=user).select_related("resource").order_by("saved_at", "pk")
+    return [
+        {
+            "resource": item.resource.title,
+            "resource_key": str(item.resource_key),
+            "saved_at": item.saved_at.isoformat(),
+        }
+        for item in items
+    ]

@@ -63,12 +63,11 @@ def partner_report_xlsx(report: dict) -> bytes:
     _sheet(
         workbook,
         _("Learners who share progress"),
-        [_("Course"), _("Learner"), _("Email"), _("Enrolled"), _("Completed"), _("Progress (%)")],
+        [_("Course"), _("Learner"), _("Enrolled"), _("Completed"), _("Progress (%)")],
         [
             [
                 row["course"].title,
                 learner["name"],
-                learner["email"],
                 learner["enrolled_at"].date().isoformat(),
                 learner["completed_at"].date().isoformat() if learner["completed_at"] else "",
                 learner["progress"],

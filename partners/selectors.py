@@ -63,6 +63,7 @@ def partner_report_get(*, partner: PartnerPage, now=None) -> dict:
     from django.db.models.functions import TruncMonth
     from django.utils import timezone
 
+    from accounts.selectors import learner_public_name
     from assessments.models import QuizAttempt, QuizPage
     from courses.models import CoursePage, Enrollment, LessonCompletion, LessonPage
 
@@ -135,20 +136,22 @@ def partner_report_get(*, partner: PartnerPage, now=None) -> dict:
     named = {}
     for enrollment in (
         enrollments.filter(user__profile__share_progress_with_partner=True)
-        .select_related("user")
-        .order_by("user__last_name", "user__first_name", "user__email")
+        .select_related("user", "user__profile")
+        .order_by("user__last_name", "user__first_name", "user__pk")
     ):
         lessons = required.get(enrollment.course_key, set())
         named.setdefault(enrollment.course_key, []).append(
             {
-                "name": enrollment.user.get_full_name() or enrollment.user.email,
-                "email": enrollment.user.email,
+                "name": learner_public_name(user=enrollment.user, profile=enrollment.user.profile),
                 "enrolled_at": enrollment.enrolled_at,
                 "completed_at": enrollment.completed_at,
                 "left_at": enrollment.left_at,
                 "progress": round(100 * len(done.get(enrollment.pk, set()) & lessons) / len(lessons)) if lessons else 0,
             }
         )
+
+    for learners in named.values():
+        learners.sort(key=lambda learner: learner["name"].casefold())
 
     rows = []
     for course in courses:

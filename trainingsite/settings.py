@@ -237,6 +237,9 @@ ADMIN_REQUIRE_MFA = env("ADMIN_REQUIRE_MFA", True, cast=bool)
 # login is recorded; "last seen" tracking is off because it writes on every request.
 USERSESSIONS_TRACK_ACTIVITY = False
 
+# Quiz submissions per learner (allauth's notation: "20/m", "100/h"); past it, HTTP 429.
+QUIZ_SUBMIT_RATE_LIMIT = env("QUIZ_SUBMIT_RATE_LIMIT", "20/m")
+
 # --- Email -----------------------------------------------------------------------
 
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "SME Academy <no-reply@localhost>")

@@ -5,11 +5,17 @@ import json
 import pytest
 from django.urls import reverse
 
+from allauth.usersessions.models import UserSession
+from django.apps import apps
+from django.conf import settings
+
 from accounts import export, services
 from assessments import services as quiz_services
 from courses import services as course_services
 from tests.assessments.conftest import QuizSetup
+from library import services as library_services
 from tests.factories import make_learner
+from tests.library.factories import make_library, make_resource
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +128,46 @@ def test_export_queries_do_not_grow_with_records(client, home, django_assert_num
     with django_assert_num_queries(len(few)):
         response = client.post(reverse("accounts:export"))
     assert len(json.loads(response.content)["quiz_attempts"]) == 5
+
+
+def test_the_export_holds_the_reading_list_and_signed_in_devices(client, home):
+    learner, other = make_learner(), make_learner()
+    library = make_library(home)
+    saved, unpublished = make_resource(library, title="Weekly cash plan"), make_resource(library, title="Retired guide")
+    library_services.reading_list_add(user=learner, resource=saved)
+    library_services.reading_list_add(user=learner, resource=unpublished)
+    unpublished.unpublish()
+    library_services.reading_list_add(user=other, resource=make_resource(library, title="Someone else's pick"))
+    UserSession.objects.create(user=learner, ip="203.0.113.7", user_agent="Firefox/140 test", session_key="k" * 32)
+    UserSession.objects.create(user=other, ip="198.51.100.9", user_agent="Other browser", session_key="o" * 32)
+
+    _, data = download(client, learner)
+    assert [item["resource"] for item in data["reading_list"]] == ["Weekly cash plan", "Retired guide"]
+    sessions = data["sessions"]
+    assert {(s["ip_address"], s["user_agent"]) for s in sessions} >= {("203.0.113.7", "Firefox/140 test")}
+    assert all(s["first_seen"] and s["last_seen"] for s in sessions)
+    text = json.dumps(data)
+    assert "198.51.100.9" not in text and "Someone else" not in text
+    assert "k" * 32 not in text  # never the session key
+
+
+def test_every_model_pointing_at_a_user_is_exported_or_has_a_reason():
+    """A new model with a foreign key to the user must join the export or say why not."""
+    covered, excluded = export.export_coverage()
+    user_model = apps.get_model(settings.AUTH_USER_MODEL)
+    missing = []
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            if (
+                (field.many_to_one or field.one_to_one)
+                and field.concrete
+                and field.model is model  # Page subclasses inherit Page's owner: Page answers for them
+                and field.remote_field.model is user_model
+            ):
+                label = model._meta.label
+                if label not in covered and label not in excluded:
+                    missing.append(f"{label}.{field.name}")
+    assert missing == [], "no export section and no reason in accounts.export_sections.NOT_EXPORTED"
+    assert not set(covered) & set(excluded)
+    assert all(reason.strip() for reason in excluded.values())
+    assert set(covered.values()) <= set(export.export_sections()) | {"account"}

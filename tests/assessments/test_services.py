@@ -126,3 +126,18 @@ def test_an_optional_quiz_does_not_hold_back_completion(make_setup):
     for lesson in setup.lessons:
         course_services.lesson_complete(user=setup.learner, lesson=lesson)
     assert Enrollment.objects.get(user=setup.learner).completed_at is not None
+
+
+def test_stored_answer_texts_are_capped(setup):
+    from tests.assessments.questions import q_numeric
+
+    quiz = make_quiz(
+        setup.lessons[0].get_parent(), questions=[q_numeric(prompt="P" * 20_000, feedback="F" * 20_000)]
+    )
+    question_id = quiz.questions[0].id
+    attempt = services.attempt_submit(
+        user=setup.learner, quiz=quiz, data={f"q-{question_id}": ["1160"]}, attempt_number="1"
+    )
+    answer = attempt.answers.get()
+    assert 0 < len(answer.prompt) <= 8000 and 0 < len(answer.feedback) <= 8000
+    assert answer.is_correct

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from assessments.models import QuizAttempt
+from courses import services as course_services
 from tests.assessments.questions import option, option_ids, q_multiple, q_numeric, q_single, q_true_false
 from tests.factories import make_learner, make_quiz
 
@@ -165,3 +166,47 @@ def test_quiz_page_and_grading_queries_do_not_grow_with_questions(client, setup,
         grading_queries = count_queries(client, "post", reverse("assessments:submit", args=[quiz.pk]), data)
         counts[count] = (page_queries, grading_queries)
     assert counts[size] == counts[5] == (31, 35), counts  # (quiz page, grading a passing attempt)
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("1e-1000025", "at most 8 decimal places"),  # a million digits once written out
+        ("1e-99999999999999999", "at most 8 decimal places"),
+        ("0.000000001", "at most 8 decimal places"),
+        ("1e12", "smaller than a million million"),
+        ("-1000000000000", "smaller than a million million"),
+        ("9" * 300, "This answer is too long."),
+    ],
+)
+def test_an_out_of_bounds_number_gets_a_clear_message_and_no_attempt(learner_client, setup, typed, message):
+    data = setup.answers()
+    data[f"q-{setup.raw[3]['id']}"] = [typed]
+    response = submit(learner_client, setup, data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert QuizAttempt.objects.count() == 0
+
+
+def test_numbers_within_bounds_are_graded_and_stored_short(learner_client, setup):
+    data = setup.answers()
+    data[f"q-{setup.raw[3]['id']}"] = ["1160.00000000"]
+    assert submit(learner_client, setup, data).status_code == 302
+    answer = QuizAttempt.objects.get().answers.get(question_type="numeric")
+    assert answer.is_correct and answer.answer_text == "1160 KES"
+
+
+def test_quiz_submissions_are_rate_limited_per_learner(learner_client, setup, settings):
+    settings.QUIZ_SUBMIT_RATE_LIMIT = "3/m"
+    for _ in range(3):
+        assert submit(learner_client, setup, {"attempt": "1"}).status_code == 200  # counted, though refused
+    response = submit(learner_client, setup, setup.answers())
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) <= 60
+    html = response.content.decode()
+    assert "too many times" in html and "Nothing was submitted" in html
+    assert QuizAttempt.objects.count() == 0
+    other = make_learner()  # another learner is not held back
+    course_services.enrollment_create(user=other, course=setup.course)
+    learner_client.force_login(other)
+    assert submit(learner_client, setup, setup.answers()).status_code == 302

@@ -163,3 +163,29 @@ def test_report_queries_do_not_grow_with_courses_and_learners(client, partner):
           f"export {len(few_export)} and {len(many_export)}")
     assert len(many) == len(few), f"{len(few)} queries for 1 course × 2 learners, {len(many)} for 5 courses"
     assert len(many_export) == len(few_export)
+
+
+def test_report_and_export_name_learners_without_their_email(client, partner):
+    """Consent covers "name and progress": display name, else full name, else a stable pseudonym."""
+    course = make_course(partner, lessons=1, title="Dry maize safely")
+    nameless = learner(share=True)
+    named = learner(share=True, first_name="Achieng", last_name="Otieno")
+    LearnerProfile.objects.filter(user=named).update(display_name="Achie")
+    full = learner(share=True, first_name="Juan", last_name="Quispe")
+    for user in (nameless, named, full):
+        course_services.enrollment_create(user=user, course=course)
+    client.force_login(partner.user)
+
+    html = client.get("/admin/partners/reports/").content.decode()
+    workbook = load_workbook(io.BytesIO(client.get("/admin/partners/reports/export/").content))
+    cells = [str(cell.value) for sheet in workbook for row in sheet.iter_rows() for cell in row if cell.value]
+    learner_sheet = workbook.worksheets[-1]
+    exported_names = [row[1] for row in learner_sheet.iter_rows(min_row=2, values_only=True)]
+    for user in (nameless, named, full):
+        assert user.email not in html
+        assert not any(user.email in cell for cell in cells)
+    assert "@" not in "".join(cells)
+    pseudonym = next(name for name in exported_names if name.startswith("Learner "))
+    assert sorted(exported_names) == sorted(["Achie", "Juan Quispe", pseudonym])
+    assert "Achie" in html and "Juan Quispe" in html and pseudonym in html
+    assert pseudonym in client.get("/admin/partners/reports/").content.decode()  # stable across requests
