@@ -247,3 +247,20 @@ def test_every_page_type_uses_the_file_checking_form():
     assert len(page_models) > 10
     for model in page_models:
         assert issubclass(model.get_edit_handler().get_form_class(), FileScopedPageForm), model
+
+
+def test_preview_does_not_show_another_partners_file(client, world):
+    """The preview is where the file would have been seen: it answers with the form's errors instead."""
+    client.force_login(world.y_user)
+    url = f"/admin/pages/{world.resource.pk}/edit/preview/"
+    x_image = world.x_files.image
+
+    response = client.post(url, resource_data(slug=world.resource.slug, image=x_image.pk, attachments=[world.x_files.document.pk]))
+    assert response.json()["is_valid"] is False
+    html = client.get(url).content.decode()
+    assert MARK not in html
+    assert x_image.file.name.rsplit("/", 1)[-1].split(".")[0] not in html  # no rendition of it either
+    assert world.x_files.document.url not in html
+
+    response = client.post(url, resource_data(slug=world.resource.slug, image=world.y_files.image.pk))
+    assert response.json()["is_valid"] is True
