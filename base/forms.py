@@ -9,7 +9,7 @@ type, block or inline panel added later is covered.
 
 from django.core.exceptions import ValidationError
 from django.forms.formsets import DELETION_FIELD_NAME
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from wagtail.admin.forms.pages import WagtailAdminPageForm
 from wagtail.blocks import StreamValue
 from wagtail.documents import get_document_model
@@ -119,8 +119,10 @@ def _refuse(form, fields, refused):
     shown = {}
     for name, labels in fields.items():
         # One message per field: a StreamField shows only the first error it is given.
-        message = gettext(
-            "You may not use %(files)s here: it is missing or in a collection you cannot choose from."
+        message = ngettext(
+            "You may not use %(files)s here: it is missing or in a collection you cannot choose from.",
+            "You may not use %(files)s here: they are missing or in collections you cannot choose from.",
+            len(labels),
         ) % {"files": ", ".join(labels)}
         form.add_error(name if name in form.fields else None, ValidationError(message, code="file_out_of_reach"))
         if name in form.fields:

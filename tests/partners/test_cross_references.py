@@ -55,7 +55,9 @@ class World:
     def _resource(self):
         from library.models import ResourcePage
 
-        resource = ResourcePage(title="Yonder guide", slug="yonder-guide", summary="How to.", publication_date="2026-01-05")
+        resource = ResourcePage(
+            title="Yonder guide", slug="yonder-guide", summary="How to.", publication_date="2026-01-05"
+        )
         self.y.add_child(instance=resource)
         return publish(resource)
 
@@ -87,8 +89,9 @@ def course_data(slug="new-course", **fields):
 
 
 def lesson_data(*blocks, slug="new-lesson"):
+    body = streamfield([("paragraph", rich_text("<p>Hello</p>")), *blocks])
     return nested_form_data({"title": "Margins", "slug": slug, "summary": "", "estimated_minutes": "10",
-                             "is_required": "on", "body": streamfield([("paragraph", rich_text("<p>Hello</p>")), *blocks])})
+                             "is_required": "on", "body": body})
 
 
 def resource_data(slug="new-guide", blocks=(), attachments=(), **fields):
@@ -107,8 +110,9 @@ def paths(w):
     edit = "/admin/pages/{}/edit/".format
     download = lambda d: ("download", {"document": d, "title": "", "description": ""})  # noqa: E731
     callout = lambda d: ("callout", {"kind": "tip", "title": "", "text": doc_link(d)})  # noqa: E731
-    video = lambda d: ("video", {"url": "https://youtu.be/dQw4w9WgXcQ", "title": "A talk", "duration": "",  # noqa: E731
-                                 "transcript": doc_link(d)})
+    video = lambda d: (  # noqa: E731
+        "video", {"url": "https://youtu.be/dQw4w9WgXcQ", "title": "A talk", "duration": "", "transcript": doc_link(d)}
+    )
     return [
         ("partner page logo (image field)", edit(w.y.pk), lambda i, d: partner_data(w, logo=i), "logo", "image"),
         ("partner page description (rich-text document link)", edit(w.y.pk),
@@ -255,7 +259,8 @@ def test_preview_does_not_show_another_partners_file(client, world):
     url = f"/admin/pages/{world.resource.pk}/edit/preview/"
     x_image = world.x_files.image
 
-    response = client.post(url, resource_data(slug=world.resource.slug, image=x_image.pk, attachments=[world.x_files.document.pk]))
+    x_data = resource_data(slug=world.resource.slug, image=x_image.pk, attachments=[world.x_files.document.pk])
+    response = client.post(url, x_data)
     assert response.json()["is_valid"] is False
     html = client.get(url).content.decode()
     assert MARK not in html
