@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    "base",  # after wagtail.admin: it sets every page's admin form (base/apps.py)
     "modelcluster",
     "taggit",
     "django_filters",
