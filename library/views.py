@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from home.http import open_page_or_404, safe_next_url
 from library import selectors, services
+from library.documents import document_serve_refusal
 from library.models import ResourceAttachment, ResourcePage
 
 
@@ -47,12 +48,18 @@ def allowed_extension(filename) -> bool:
 
 @require_safe
 def document_serve(request, resource_id, attachment_id):
-    """A resource's attached document, only while the page is live and public, always as a download."""
+    """A resource's attached document, only while the page is live and public, always as a download.
+
+    The collection's privacy (password, login, groups) applies as on Wagtail's own document view.
+    """
     resource = open_page_or_404(ResourcePage, resource_id)
     attachment = get_object_or_404(ResourceAttachment.objects.select_related("document"), pk=attachment_id, page=resource)
     document = attachment.document
     if not allowed_extension(document.filename):
         raise Http404
+    refusal = document_serve_refusal(document, request)
+    if refusal is not None:
+        return refusal
     try:
         handle = document.file.open("rb")
     except (FileNotFoundError, OSError):

@@ -5,6 +5,10 @@ Wagtail checks permissions per view, and its 2026 advisories were mostly views t
 For a partner-only user this guard answers 404 to any admin URL that names a page in another
 partner's subtree, or an image, document or collection outside their own collection, before
 Wagtail's view runs. Editors and superusers are not affected.
+
+Page ids are read from the path and from the query string and form body too (a copy form's
+`new_parent_page`, an API filter's `child_of`): a form that is refused still echoes the title of
+the page it names.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -19,10 +23,16 @@ PAGE_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id",
 IMAGE_KWARGS = ("image_id",)
 DOCUMENT_KWARGS = ("document_id", "doc_id")
 COLLECTION_KWARGS = ("collection_id",)
+# Query-string and form fields that name a page (Wagtail's copy and move forms, the admin API's filters).
+PAGE_PARAMS = ("new_parent_page", "parent_page", "parent_page_id", "page_id", "destination", "target_pages[]",
+               "child_of", "descendant_of", "ancestor_of", "translation_of")
 # Reports that list pages from the whole tree without per-page permission checks.
 EDITOR_ONLY_VIEWS = {
     "wagtailadmin_reports:page_types_usage",
     "wagtailadmin_reports:page_types_usage_results",
+    # Every translation of the site, other partners' drafts with their titles and edit links included.
+    "wagtail_localize:translations_report",
+    "wagtail_localize:translations_report_results",
 }
 
 
@@ -44,6 +54,8 @@ class PartnerAdminGuardMiddleware:
         namespace = match.namespace if match else ""
 
         pages = [view_kwargs[key] for key in PAGE_KWARGS if key in view_kwargs]
+        for params in (request.GET, request.POST):
+            pages += [value for key in PAGE_PARAMS for value in params.getlist(key) if value not in ("", "root")]
         if namespace == "wagtailadmin_pages" and "pk" in view_kwargs:
             pages.append(view_kwargs["pk"])  # revisions compare
         if name == "wagtailadmin_choose_page_child":
@@ -71,7 +83,7 @@ class PartnerAdminGuardMiddleware:
             else:
                 raise PermissionDenied
 
-        for page in _objects(Page.objects.only("path", "depth"), pages):
+        for page in _objects(Page.objects.only("path", "depth", "live"), pages):
             if not scope.page_allowed(page):
                 raise Http404
         for image in _objects(get_image_model().objects.select_related("collection"), images):

@@ -57,10 +57,16 @@ class PartnerScope:
         self.sections = list(PartnerIndexPage.objects.values_list("path", "depth"))
 
     def page_allowed(self, page) -> bool:
-        """Pages of other partners are off limits; elsewhere Wagtail's own permissions decide."""
-        if any(page.path.startswith(path) for path in self.page_paths):
+        """Their own subtree and its ancestors, and live pages outside the partners' section.
+
+        Drafts elsewhere (an editor's unpublished page, another partner's anything) are off limits:
+        their titles would show on move confirmations, choosers and bulk actions. On what is
+        allowed, Wagtail's own permissions still decide.
+        """
+        if any(page.path.startswith(path) or path.startswith(page.path) for path in self.page_paths):
             return True
-        return not any(page.path.startswith(path) and page.depth > depth for path, depth in self.sections)
+        in_sections = any(page.path.startswith(path) and page.depth > depth for path, depth in self.sections)
+        return page.live and not in_sections
 
     def file_allowed(self, item) -> bool:
         """Images and documents: only those in the partner's own collections."""

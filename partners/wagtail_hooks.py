@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from partners import admin_urls, permissions
+from partners import admin_api, admin_urls, permissions
 from partners.views import ONBOARD_PERMISSION
 
 
@@ -33,3 +33,13 @@ def register_onboard_menu_item():
 
 
 hooks.register("construct_page_chooser_queryset", permissions.chooser_pages_for_partner)
+# order=1: after Wagtail registers its own image and document endpoints, which these replace.
+hooks.register("construct_admin_api", admin_api.admin_api_endpoints_replace, order=1)
+
+
+@hooks.register("construct_reports_menu")
+def hide_editor_only_reports(request, menu_items):
+    """Partner editors are refused the site-wide translations report: don't offer it to them."""
+    if permissions.is_partner_only(request.user):
+        translations = reverse("wagtail_localize:translations_report")
+        menu_items[:] = [item for item in menu_items if item.url != translations]

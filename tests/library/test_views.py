@@ -235,3 +235,62 @@ def test_editors_can_add_resources_under_a_library_or_a_partner(client, know_how
         assert response.status_code == 200, parent
         html = response.content.decode()
         assert "Case study facts" in html and "Documents to download" in html
+
+
+def make_document(name="notes.txt", data=b"Quarterly notes", collection=None):
+    fields = {"collection": collection} if collection is not None else {}
+    return get_document_model().objects.create(title=name, file=ContentFile(data, name=name), **fields)
+
+
+def test_a_document_on_no_page_is_served_only_to_who_may_manage_it(client, home):
+    from django.contrib.auth.models import Group, Permission
+
+    from partners.services import editors_group_ensure
+    from tests.partners.conftest import make_admin_user
+
+    document = make_document()
+    assert client.get(document.url).status_code == 404
+    # Admin access alone is no right to a file: only choose or change permission on its collection.
+    reader = Group.objects.create(name="Admin readers")
+    reader.permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(make_admin_user(email="reader@example.org", groups=[reader]))
+    assert client.get(document.url).status_code == 404
+    client.force_login(make_admin_user(email="editor@example.org", groups=[editors_group_ensure()]))
+    response = client.get(document.url)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == b"Quarterly notes"
+
+
+def test_a_document_linked_from_a_live_page_is_served_to_visitors(client, home):
+    from tests.factories import make_standard_page
+
+    document = make_document()
+    link = f'<p><a linktype="document" id="{document.pk}">notes</a></p>'
+    make_standard_page(home, body=[("paragraph", link)])
+    response = client.get(document.url)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == b"Quarterly notes"
+
+
+@pytest.mark.parametrize("kind", ["password", "login", "groups"])
+def test_library_downloads_keep_the_collections_privacy(client, know_how, kind):
+    from django.contrib.auth.models import Group
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    collection = Collection.get_first_root_node().add_child(name="Members' files")
+    restriction = CollectionViewRestriction.objects.create(collection=collection, restriction_type=kind, password="opensesame")
+    if kind == "groups":
+        restriction.groups.set([Group.objects.create(name="Members")])
+    resource = make_resource(know_how)
+    document = make_document(name="members.txt", data=b"Members only", collection=collection)
+    resource.attachments = [ResourceAttachment(document=document)]
+    resource.save_revision().publish()
+    attachment = ResourceAttachment.objects.get(page=resource)
+    url = reverse("library:document", args=[resource.pk, attachment.pk])
+
+    for response in (client.get(url), client.get(document.url)):
+        assert response.status_code == (200 if kind == "password" else 302)
+        assert not response.streaming and b"Members only" not in response.content
+    if kind == "password":
+        form = client.get(url)
+        assert b'name="password"' in form.content
+        client.post(reverse("wagtaildocs_authenticate_with_password", args=[restriction.pk]), {"password": "opensesame", "return_url": url})
+        assert b"".join(client.get(url).streaming_content) == b"Members only"

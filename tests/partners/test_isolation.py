@@ -1,7 +1,11 @@
 """The isolation matrix: a member of partner Y, a learner and a visitor try every admin URL family
-against partner X's objects. Each cell must answer 403/404/405, a redirect, or a page that shows
-nothing of X's; and the database must be unchanged afterwards."""
+against partner X's objects and editors' drafts outside the partners' section. Each cell must
+answer 403/404/405, a redirect, or a page that shows nothing of X's; and the database must be
+unchanged afterwards. The control: each object's owner reads the same read cells and sees it, so
+a cell that always answers 404 cannot pass silently."""
 
+import io
+import zipfile
 
 import pytest
 from django.core.files.base import ContentFile
@@ -13,6 +17,7 @@ from wagtail.models import (
     CollectionViewRestriction,
     GroupCollectionPermission,
     GroupPagePermission,
+    Locale,
     Page,
     PageViewRestriction,
     Revision,
@@ -20,11 +25,14 @@ from wagtail.models import (
     Workflow,
     WorkflowState,
 )
+from wagtail_localize.models import Translation, TranslationSource
 
 from courses import services as course_services
+from library.models import ResourceAttachment
 from partners import services
-from tests.factories import make_course, make_image, make_learner
-from tests.partners.conftest import onboard
+from tests.factories import make_course, make_course_index, make_image, make_learner, make_standard_page
+from tests.library.factories import make_resource
+from tests.partners.conftest import make_editor, onboard
 
 pytestmark = pytest.mark.django_db
 
@@ -67,6 +75,34 @@ class World:
         )
         self.learner = make_learner(first_name=MARK, last_name="Learner")
         course_services.enrollment_create(user=self.learner, course=self.x_live)
+
+        # Files in X's ordinary collection: one offered only by X's draft resource, one by no page.
+        self.x_draft_resource = make_resource(self.x, title=f"{MARK} draft resource", live=False)
+        self.x_attached = self._document("attached", collection=self.x_team.collection)
+        ResourceAttachment.objects.create(page=self.x_draft_resource, document=self.x_attached)
+        self.x_loose = self._document("loose", collection=self.x_team.collection)
+        self.x_documents = [self.x_document, self.x_attached, self.x_loose]
+
+        # Drafts outside the partners' section, owned by the site's editors.
+        self.editor = make_editor()
+        self.outside_draft = make_standard_page(home, title=f"{MARK} editors' draft page")
+        self.outside_draft.unpublish()
+        self.outside_course = make_course(make_course_index(home), lessons=0, modules=0, title=f"{MARK} catalogue draft")
+        self.outside_course.unpublish()
+        self.x_private.locked, self.x_private.locked_by = True, self.editor
+        self.x_private.save(update_fields=["locked", "locked_by"])
+        # X's draft in translation to French, for the translations report.
+        french = Locale.objects.create(language_code="fr")
+        self.x_draft.copy_for_translation(french, copy_parents=True)
+        source, _created = TranslationSource.get_or_create_from_instance(self.x_draft)
+        Translation.objects.create(source=source, target_locale=french)
+
+    def _document(self, name, *, collection):
+        return get_document_model().objects.create(
+            title=f"{MARK} {name} document",
+            file=ContentFile(f"Confidential {name}".encode(), name=f"zq7x-{name}.txt"),
+            collection=collection,
+        )
 
 
 @pytest.fixture
@@ -159,7 +195,6 @@ def cells(w):
         both(url)
     result.append(("get", f"/admin/documents/usage/{doc}/", None))
     result.append(("get", reverse("wagtaildocs_chooser:chosen", args=[doc]), None))
-    result.append(("get", w.x_document.url, None))
     for action in ("delete", "add_to_collection", "add_tags"):
         both(f"/admin/bulk/wagtaildocs/document/{action}/?id={doc}&next=/admin/")
 
@@ -199,7 +234,67 @@ def cells(w):
                 f"/admin/workflows/disable/{w.workflow_state.workflow_id}/", f"/admin/workflows/remove/{index}/",
                 "/admin/redirects/add/", "/admin/partners/onboard/"):
         both(url)
+
+    # Chooser upload forms aimed at X's collection; image files are public by URL (not a page of X's).
+    upload = {"title": f"{MARK} upload", "collection": w.x_team.collection.pk}
+    for url in ("/admin/images/chooser/create/", "/admin/documents/chooser/create/"):
+        both(url, upload)
+    result.append(("get", w.x_image.file.url, None))
+    result.append(("get", w.x_image.get_rendition("fill-80x80").url, None))
+    # Forms and filters that take a page id in the body or the query string.
+    for target in (w.x_draft, w.outside_draft, w.outside_course):
+        t = target.pk
+        both(f"/admin/pages/{w.y_live.pk}/copy/", {**post, "new_parent_page": t, "new_slug": ""})
+        result.append(("get", f"/admin/pages/{w.y_live.pk}/copy/?new_parent_page={t}", None))
+        result.append(("post", f"/admin/pages/{w.y_live.pk}/move/", {"new_parent_page": t}))
+        result.append(("post", "/admin/pages/create/courses/coursepage/", {"parent_page": t}))
+        result.append(("get", f"/admin/choose-page/{w.y.pk}/?target_pages[]={t}", None))
+        for action in ("copy", "move"):
+            result.append(("post", f"/admin/api/main/pages/{w.y_live.pk}/action/{action}/", {"destination_page_id": t}))
+        for key in ("child_of", "descendant_of", "translation_of"):
+            result.append(("get", f"/admin/api/main/pages/?{key}={t}", None))
+    return result + [("get", url, None) for url, _owner in read_cells(w)]
+
+
+def read_cells(w):
+    """(url, owner): what the owner reads of X's objects or editors' drafts, and no one else may."""
+    x, editor = "x", "editor"
+    result = [
+        ("/admin/api/main/images/", x), (f"/admin/api/main/images/{w.x_image.pk}/", x),
+        ("/admin/api/main/documents/", x),
+        (f"/admin/api/main/pages/{w.x_draft.pk}/", x), (f"/admin/api/main/pages/?descendant_of={w.x.pk}", x),
+        (f"/admin/api/main/pages/{w.outside_draft.pk}/", editor), (f"/admin/api/main/pages/{w.outside_course.pk}/", editor),
+        (f"/admin/api/main/pages/?child_of={w.outside_draft.get_parent().pk}", editor),
+        ("/admin/images/chooser/", x), ("/admin/images/chooser/results/?q=Secretive", x),
+        (f"/admin/images/chooser/?collection_id={w.x_team.collection.pk}", x),
+        ("/admin/documents/chooser/", x), ("/admin/documents/chooser/results/?q=Secretive", x),
+        (f"/admin/documents/chooser/?collection_id={w.x_team.collection.pk}", x),
+        ("/admin/choose-page/search/?q=Secretive", x), (f"/admin/choose-page/{w.x.pk}/", x),
+        (f"/admin/choose-page/{w.outside_draft.pk}/", editor), (f"/admin/choose-page/{w.outside_course.pk}/", editor),
+        (f"/admin/partners/reports/export/?partner={w.x.pk}", x),
+        ("/admin/localize/reports/translations/", editor),
+    ]
+    for document in w.x_documents:
+        result += [(f"/admin/api/main/documents/{document.pk}/", x), (document.url, x)]
+    for report in ("site-history", "aging-pages", "workflow", "workflow_tasks", "locked"):
+        result += [(f"/admin/reports/{report}/?export=csv", editor), (f"/admin/reports/{report}/?export=xlsx", editor)]
+    for target in (w.outside_draft, w.outside_course):
+        t = target.pk
+        result += [
+            (f"/admin/pages/{w.y_live.pk}/move/{t}/confirm/", editor),
+            (f"/admin/bulk/wagtailcore/page/move/?id={t}&next=/admin/", editor),
+            (f"/admin/bulk/wagtailcore/page/delete/?id={t}&next=/admin/", editor),
+        ]
     return result
+
+
+def body_of(response) -> bytes:
+    """The response as text: streamed files read, XLSX workbooks unzipped (raw, they hide every title)."""
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    if body.startswith(b"PK"):
+        with zipfile.ZipFile(io.BytesIO(body)) as workbook:
+            body = b"".join(workbook.read(name) for name in workbook.namelist())
+    return body
 
 
 GOOD_STATUSES = {302, 400, 403, 404, 405}
@@ -214,7 +309,7 @@ def try_cells(client, w, who):
         response = getattr(client, method)(url, data or {})
         if response.status_code in GOOD_STATUSES:
             continue
-        body = b"".join(response.streaming_content) if response.streaming else response.content
+        body = body_of(response)
         if response.status_code == 200 and LEAK not in body and b"Confidential" not in body:
             continue
         leaks.append((who, method, url, response.status_code))
@@ -231,7 +326,7 @@ def test_partner_y_cannot_reach_any_of_partner_xs_objects(client, world):
     assert leaks == []
     for key in before:
         assert before[key] == after[key], key
-    assert tried > 250
+    assert tried > 400
 
 
 @pytest.mark.parametrize("who", ["anonymous", "learner"])
@@ -242,7 +337,7 @@ def test_visitors_and_learners_cannot_reach_the_admin_or_private_files(client, w
     assert leaks == []
     assert before == after
     response = client.get(world.x_document.url)
-    assert response.status_code in (302, 403)
+    assert response.status_code in (302, 403, 404)  # 404: no live page offers it, whatever its collection
     assert b"Confidential" not in response.content
 
 
@@ -257,3 +352,20 @@ def test_partner_x_reaches_their_own_objects(client, world):
     for url in ("/admin/pages/search/?q=Secretive", "/admin/images/?q=Secretive", "/admin/documents/?q=Secretive",
                 "/admin/choose-page/search/?q=Secretive", "/admin/api/main/pages/?search=Secretive"):
         assert LEAK in client.get(url).content, url
+
+
+def test_owners_read_every_read_cell(client, world):
+    """The control: each read cell shows its object to the owner (X's editor, or the site's editors)."""
+    owners = {"x": world.x_user, "editor": world.editor}
+    failures = []
+    cells = read_cells(world)
+    for url, owner in cells:
+        client.force_login(owners[owner])
+        response = client.get(url)
+        body = body_of(response)
+        if response.status_code != 200 or (LEAK not in body and b"Confidential" not in body):
+            failures.append((owner, url, response.status_code))
+    print(f"\nowners: read {len(cells)} cells, {len(failures)} failed")
+    for failure in failures:
+        print("  FAILED", *failure)
+    assert failures == []

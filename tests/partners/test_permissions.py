@@ -46,6 +46,17 @@ def test_partner_admin_menu_has_no_users_settings_or_snippets(client, partner):
     assert "Partner report" in html
 
 
+def test_translations_report_is_offered_to_editors_not_to_partners(client, partner):
+    """The report lists every partner's translations, so partner editors are refused it (403)."""
+    report = "/admin/localize/reports/translations/"
+    client.force_login(partner.user)
+    assert report not in client.get("/admin/").content.decode()
+    assert client.get(report).status_code == 403
+    client.force_login(make_editor())
+    assert report in client.get("/admin/").content.decode()
+    assert client.get(report).status_code == 200
+
+
 def test_partner_group_holds_no_snippet_or_model_permissions(partner):
     group = partner.team.group
     assert list(group.permissions.values_list("codename", flat=True)) == ["access_admin"]
