@@ -116,6 +116,23 @@ umount_system() {
   local mnt
   for mnt in dev/shm dev/pts dev sys proc; do umount "$1/$mnt"; done
 }
+# This machine's own network setup goes into the chroot as an admin would put it on a new
+# machine there: its resolver and any CA certificate it trusts beyond Debian's bundle (a
+# TLS-inspecting proxy's), added the Debian way so that update-ca-certificates keeps it.
+trust_host_cas() {  # trust_host_cas CHROOT: prints how many certificates it added
+  local dst="$1/usr/local/share/ca-certificates/fresh-machine-host"
+  rm -rf "$dst"
+  mkdir -p "$dst"
+  awk -v dst="$dst" '
+    FNR == 1 { file++ }
+    /-----BEGIN CERTIFICATE-----/ { block = "" }
+    { block = block $0 "\n" }
+    /-----END CERTIFICATE-----/ {
+      if (file == 1) known[block] = 1
+      else if (!(block in known)) { n++; out = dst "/host-" n ".crt"; printf "%s", block > out; close(out) }
+    }' "$1/etc/ssl/certs/ca-certificates.crt" /etc/ssl/certs/ca-certificates.crt
+  ls "$dst" | wc -l
+}
 in_chroot() {  # in_chroot CHROOT COMMAND: bash -lc COMMAND in a clean environment
   chroot "$1" env -i HOME=/root PATH="$CHROOT_PATH" LANG=C.UTF-8 bash -lc "$2"
 }
@@ -158,6 +175,11 @@ start=$SECONDS
 rm -rf --one-file-system "$root"
 cp -a "$base" "$root"
 mount_system "$root"
+extra_cas=$(trust_host_cas "$root")
+if [ "$extra_cas" -gt 0 ]; then
+  in_chroot "$root" "update-ca-certificates >/dev/null 2>&1"
+  echo "  trusting $extra_cas CA certificate(s) of this machine that Debian's bundle lacks"
+fi
 git clone -q --no-checkout "$repo" "$root/root/trainingsite"
 git -C "$root/root/trainingsite" checkout -q --detach "$commit"
 in_chroot "$root" "python3 --version; make --version | head -n 1; git --version; curl --version | head -n 1; \
