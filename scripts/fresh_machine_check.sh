@@ -38,6 +38,13 @@ if [ "$(id -u)" != "0" ]; then
   exit 1
 fi
 
+mkdir -p "$dir"
+exec 9>"$dir/.lock"
+if ! flock -n 9; then
+  echo "Another fresh-machine check is running in $dir." >&2
+  exit 1
+fi
+
 repo=$(git -C "$(dirname "$0")/.." rev-parse --show-toplevel)
 commit=$(git -C "$repo" rev-parse HEAD)
 base="$dir/base"
@@ -83,6 +90,7 @@ fi
 server_pid=""
 cleanup() {
   local status=$? pid mnt
+  set +e
   if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
     kill -TERM -- "-$server_pid" 2>/dev/null || true
   fi
@@ -134,7 +142,7 @@ trust_host_cas() {  # trust_host_cas CHROOT: prints how many certificates it add
   ls "$dst" | wc -l
 }
 in_chroot() {  # in_chroot CHROOT COMMAND: bash -lc COMMAND in a clean environment
-  chroot "$1" env -i HOME=/root PATH="$CHROOT_PATH" LANG=C.UTF-8 bash -lc "$2"
+  chroot "$1" env -i HOME=/root PATH="$CHROOT_PATH" LANG=C.UTF-8 bash -lc "$2" 9>&-
 }
 
 total_start=$SECONDS
@@ -195,7 +203,7 @@ if [ "$only" != test ]; then
     record "make run" FAIL 0 "port $PORT is already in use on this machine"
   else
     setsid chroot "$root" env -i HOME=/root PATH="$CHROOT_PATH" LANG=C.UTF-8 \
-      bash -lc "cd /root/trainingsite && exec make run PORT=$PORT" > "$logs/run.log" 2>&1 &
+      bash -lc "cd /root/trainingsite && exec make run PORT=$PORT" > "$logs/run.log" 2>&1 9>&- &
     server_pid=$!
     status="" detail=""
     while [ -z "$status" ]; do
