@@ -15,6 +15,7 @@
 # Exits non-zero if any step fails. The chroot shares this machine's network, so `make run`
 # serves on port 8765, which must be free.
 set -euo pipefail
+{  # read to the end before running, so that editing this file during a check is harmless
 
 PORT=8765
 SERVE_TIMEOUT=900  # seconds for `make run` to install, migrate, load the demo and answer
@@ -265,3 +266,4 @@ echo "total: $((SECONDS - total_start))s"
 if [ "$keep" = 1 ]; then echo "chroot kept in $root (mounts undone)"; fi
 if [ "$failed" = 0 ]; then echo "RESULT: PASS"; else echo "RESULT: FAIL"; fi
 exit "$failed"
+}
