@@ -15,13 +15,40 @@ CHROMIUM := /usr/bin/chromium
 # demo lets the admin in without two-factor authentication (load_demo_content says so).
 RUN_ENV = SECRET_KEY="$$(cat var/secret_key)" SITE_URL="http://$(HOST):$(PORT)" ADMIN_REQUIRE_MFA=0
 
-.PHONY: help run setup test test-suite chromium lint clean
+.PHONY: help run setup test test-suite python-venv node chromium lint clean
 
 help:
 	@echo "make run    set everything up and serve the site at http://$(HOST):$(PORT)"
 	@echo "make test   run the whole test suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)"
 
-$(VENV)/.requirements: requirements.txt
+# A fresh Debian needs a few of its packages before pip and npm can work: with apt-get when
+# run as root (as CI is), otherwise a message naming the exact packages. The chroot check in
+# scripts/fresh_machine_check.sh proves it on a bare Debian 12.
+APT_INSTALL = apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
+define apt_need  # $(call apt_need,what it is for,packages)
+	if [ "$$(id -u)" = "0" ]; then \
+		echo "Installing Debian's $(2) for $(1)..."; \
+		$(APT_INSTALL) $(2) >/dev/null; \
+	else \
+		echo "Debian packages needed for $(1): $(2)"; \
+		echo "Install them with:  sudo apt-get install $(2)"; \
+		exit 1; \
+	fi
+endef
+
+# Debian's python3 has no venv module (ensurepip) without python3-venv.
+python-venv:
+	@if [ ! -x $(PY) ] && ! $(PYTHON) -c "import ensurepip" 2>/dev/null; then \
+		$(call apt_need,the virtualenv (.venv),python3-venv); \
+	fi
+
+# npm for the test tools in package.json; bookworm's npm 9 reads lockfileVersion 3.
+node:
+	@if ! command -v npm >/dev/null; then \
+		$(call apt_need,the test tools (npm ci),nodejs npm); \
+	fi
+
+$(VENV)/.requirements: requirements.txt | python-venv
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 	$(PIP) install --quiet -r requirements.txt
@@ -48,17 +75,10 @@ run: setup
 
 chromium:
 	@if [ ! -x $(CHROMIUM) ]; then \
-		if [ "$$(id -u)" = "0" ]; then \
-			echo "Installing Debian's chromium for the browser tests..."; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-		else \
-			echo "The browser tests need Debian's chromium at $(CHROMIUM)."; \
-			echo "Install it with:  sudo apt-get install chromium"; \
-			exit 1; \
-		fi; \
+		$(call apt_need,the browser tests,chromium); \
 	fi
 
-node_modules/axe-core/axe.min.js: package.json package-lock.json
+node_modules/axe-core/axe.min.js: package.json package-lock.json | node
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
