@@ -15,7 +15,7 @@ CHROMIUM := /usr/bin/chromium
 # demo lets the admin in without two-factor authentication (load_demo_content says so).
 RUN_ENV = SECRET_KEY="$$(cat var/secret_key)" SITE_URL="http://$(HOST):$(PORT)" ADMIN_REQUIRE_MFA=0
 
-.PHONY: help run setup test test-suite chromium lint clean
+.PHONY: help run setup test test-suite chromium java lint clean
 
 help:
 	@echo "make run    set everything up and serve the site at http://$(HOST):$(PORT)"
@@ -58,12 +58,26 @@ chromium:
 		fi; \
 	fi
 
-node_modules/axe-core/axe.min.js: package.json package-lock.json
+# The HTML test runs the W3C Nu checker (vnu.jar) with Debian's Java.
+java:
+	@if ! command -v java >/dev/null; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			echo "Installing Debian's default-jre-headless for the HTML test..."; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+		else \
+			echo "The HTML test needs Java: Debian's default-jre-headless."; \
+			echo "Install it with:  sudo apt-get install default-jre-headless"; \
+			exit 1; \
+		fi; \
+	fi
+
+# One npm ci brings both; Java comes first, so vnu-jar's install script finds it (and fetches none).
+node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar &: package.json package-lock.json | java
 	npm ci --no-audit --no-fund --loglevel=error
-	@touch $@
+	@touch node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar
 
 # The suite alone, for a database chosen by DATABASE_URL (.ci/run calls it for PostgreSQL).
-test-suite: $(VENV)/.requirements-test node_modules/axe-core/axe.min.js chromium
+test-suite: $(VENV)/.requirements-test node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar chromium java
 	$(PY) manage.py compile_translations --settings=trainingsite.test_settings
 	$(PY) manage.py makemigrations --check --dry-run --settings=trainingsite.test_settings
 	$(PY) -m pytest $(PYTEST_ARGS)
