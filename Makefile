@@ -15,7 +15,7 @@ CHROMIUM := /usr/bin/chromium
 # demo lets the admin in without two-factor authentication (load_demo_content says so).
 RUN_ENV = SECRET_KEY="$$(cat var/secret_key)" SITE_URL="http://$(HOST):$(PORT)" ADMIN_REQUIRE_MFA=0
 
-.PHONY: help run setup test test-suite python-venv node chromium lint clean
+.PHONY: help run setup test test-suite python-venv node chromium java lint clean
 
 help:
 	@echo "make run    set everything up and serve the site at http://$(HOST):$(PORT)"
@@ -78,12 +78,19 @@ chromium:
 		$(call apt_need,the browser tests,chromium); \
 	fi
 
-node_modules/axe-core/axe.min.js: package.json package-lock.json | node
+# The HTML test runs the W3C Nu checker (vnu.jar) with Debian's Java.
+java:
+	@if ! command -v java >/dev/null; then \
+		$(call apt_need,the HTML test (Nu checker),default-jre-headless); \
+	fi
+
+# One npm ci brings both; Java comes first, so vnu-jar's install script finds it (and fetches none).
+node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar &: package.json package-lock.json | node java
 	npm ci --no-audit --no-fund --loglevel=error
-	@touch $@
+	@touch node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar
 
 # The suite alone, for a database chosen by DATABASE_URL (.ci/run calls it for PostgreSQL).
-test-suite: $(VENV)/.requirements-test node_modules/axe-core/axe.min.js chromium
+test-suite: $(VENV)/.requirements-test node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar chromium java
 	$(PY) manage.py compile_translations --settings=trainingsite.test_settings
 	$(PY) manage.py makemigrations --check --dry-run --settings=trainingsite.test_settings
 	$(PY) -m pytest $(PYTEST_ARGS)
