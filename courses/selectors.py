@@ -199,6 +199,26 @@ def course_detail_get(*, course: CoursePage, user) -> dict:
     }
 
 
+def module_detail_get(*, module: ModulePage) -> dict:
+    """A module's course and its live, public steps, for the module's own preview.
+
+    Learners never see a module alone (its URL redirects into the course's syllabus); editors
+    previewing one see what the syllabus will show of it, with the module's unsaved changes.
+    """
+    from assessments.models import QuizPage  # assessments builds on courses, not the reverse
+
+    course = CoursePage.objects.ancestor_of(module).first()
+    steps = [
+        *LessonPage.objects.child_of(module).live().public(),
+        *QuizPage.objects.child_of(module).live().public(),
+    ]
+    return {
+        "course": course,
+        "syllabus": [{"module": module, "lessons": sorted(steps, key=lambda step: step.path)}],
+        "done_keys": set(),
+    }
+
+
 def lesson_detail_get(*, lesson: LessonPage, user, is_preview: bool = False) -> dict:
     """Where the lesson sits in its course, whether this learner may read it, and their progress."""
     # An editor previews lessons of a course not yet published (a partner's submission) too.
