@@ -154,6 +154,14 @@ class ModulePage(Page):
     class Meta:
         verbose_name = _("module")
 
+    def get_context(self, request, *args, **kwargs):
+        """What an editor's preview of the module shows (learners are sent to the course)."""
+        from courses import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.module_detail_get(module=self))
+        return context
+
     def serve(self, request, *args, **kwargs):
         """A module has no page of its own: show it inside its course's syllabus."""
         from django.shortcuts import redirect

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
+from modelcluster.queryset import FakeQuerySet
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
@@ -44,6 +45,20 @@ def progress_from(lessons: list, done_keys: set) -> Progress:
     done = sum(1 for lesson in required if lesson.translation_key in done_keys)
     next_lesson = next((lesson for lesson in lessons if lesson.translation_key not in done_keys), None)
     return Progress(done=done, total=len(required), next_lesson=next_lesson, done_keys=done_keys)
+
+
+def related_ids(related):
+    """The ids in a page's relation: a subquery when saved, a list when held in memory.
+
+    A page being previewed, viewed as a draft or as a revision holds its ParentalManyToMany
+    fields and inline children in memory (a modelcluster FakeQuerySet), where queryset
+    methods such as `.live()` or `.values()` do not exist. Filtering the database by these ids
+    works for both, and keeps the rules of the caller's own query (live, public) in force.
+    """
+    rows = related.all()
+    if isinstance(rows, FakeQuerySet):
+        return [row.pk for row in rows if row.pk is not None]
+    return rows.values("pk")
 
 
 def _locales():
@@ -175,16 +190,40 @@ def course_detail_get(*, course: CoursePage, user) -> dict:
         "progress": progress,
         "preview_lesson_key": preview_key,
         "partner": partner_for(course, partners_by_path()),
-        "prerequisites": list(course.prerequisites.live().public()),
+        "prerequisites": list(
+            CoursePage.objects.live().public().filter(pk__in=related_ids(course.prerequisites)).order_by("title")
+        ),
         "topics": list(course.topics.all()),
         "sectors": list(course.sectors.all()),
         "total_minutes": sum(lesson.estimated_minutes for lesson in lessons),
     }
 
 
+def module_detail_get(*, module: ModulePage) -> dict:
+    """A module's course and its live, public steps, for the module's own preview.
+
+    Learners never see a module alone (its URL redirects into the course's syllabus); editors
+    previewing one see what the syllabus will show of it, with the module's unsaved changes.
+    """
+    from assessments.models import QuizPage  # assessments builds on courses, not the reverse
+
+    course = CoursePage.objects.ancestor_of(module).first()
+    steps = [
+        *LessonPage.objects.child_of(module).live().public(),
+        *QuizPage.objects.child_of(module).live().public(),
+    ]
+    return {
+        "course": course,
+        "syllabus": [{"module": module, "lessons": sorted(steps, key=lambda step: step.path)}],
+        "done_keys": set(),
+    }
+
+
 def lesson_detail_get(*, lesson: LessonPage, user, is_preview: bool = False) -> dict:
     """Where the lesson sits in its course, whether this learner may read it, and their progress."""
-    course = CoursePage.objects.ancestor_of(lesson).live().first()
+    # An editor previews lessons of a course not yet published (a partner's submission) too.
+    courses = CoursePage.objects.ancestor_of(lesson)
+    course = (courses if is_preview else courses.live()).first()
     lessons = course_items(course) if course else []
     keys = [item.translation_key for item in lessons]
     index = keys.index(lesson.translation_key) if lesson.translation_key in keys else -1
@@ -231,23 +270,43 @@ def course_cards_under(page) -> list:
     return courses
 
 
-def _programs_with_courses(programs: list, active_locale) -> dict:
-    """Each program's courses in order, shown in the active language where translated."""
-    links = list(
-        ProgramCourse.objects.filter(program__in=programs).order_by("program_id", "sort_order").select_related("course")
-    )
+def _courses_of_links(links: list, active_locale) -> list:
+    """The live, public courses the links point to, in order, in the active language where translated."""
     keys = {link.course.translation_key for link in links}
     localized = {
         course.translation_key: course
         for course in CoursePage.objects.live().public().filter(translation_key__in=keys, locale=active_locale)
     }
     live_ids = set(CoursePage.objects.live().public().filter(pk__in=[link.course_id for link in links]).values_list("pk", flat=True))
-    result = {program.pk: [] for program in programs}
+    courses = []
     for link in links:
         course = localized.get(link.course.translation_key) or (link.course if link.course_id in live_ids else None)
         if course is not None:
-            result[link.program_id].append(course)
+            courses.append((link, course))
+    return courses
+
+
+def _programs_with_courses(programs: list, active_locale) -> dict:
+    """Each program's courses in order, shown in the active language where translated."""
+    links = list(
+        ProgramCourse.objects.filter(program__in=programs).order_by("program_id", "sort_order").select_related("course")
+    )
+    result = {program.pk: [] for program in programs}
+    for link, course in _courses_of_links(links, active_locale):
+        result[link.program_id].append(course)
     return result
+
+
+def _program_links(program) -> list:
+    """A program's course links in order: from the database, or held in memory by a preview or a revision."""
+    links = program.program_courses.all()
+    if not isinstance(links, FakeQuerySet):
+        return list(links.order_by("sort_order").select_related("course"))
+    chosen = CoursePage.objects.in_bulk([link.course_id for link in links if link.course_id])
+    for link in links:
+        if link.course_id in chosen:
+            link.course = chosen[link.course_id]
+    return [link for link in links if link.course_id in chosen]
 
 
 def program_list(*, request) -> list:
@@ -274,8 +333,13 @@ def program_list(*, request) -> list:
 
 
 def program_detail_get(*, program, user) -> dict:
+    """The program's live, public courses in order, and the learner's place in each.
+
+    `program` may be a new page being previewed, a draft or a revision: its chosen courses are
+    then read from memory, and only live, public ones are shown.
+    """
     active, _default = _locales()
-    courses = _programs_with_courses([program], active)[program.pk]
+    courses = [course for _link, course in _courses_of_links(_program_links(program), active)]
     completed_keys = set()
     enrolled_keys = set()
     if user.is_authenticated:

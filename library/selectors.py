@@ -9,12 +9,14 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy
+from modelcluster.queryset import FakeQuerySet
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
-from courses.selectors import page_or_last, partner_for, partners_by_path, terms_for_locale
+from courses.selectors import page_or_last, partner_for, partners_by_path, related_ids, terms_for_locale
 from library.forms import LibraryFilterForm, SearchForm
-from library.models import LibraryIndexPage, ReadingListItem, ResourceAttachment, ResourcePage
+from library.models import LibraryIndexPage, ReadingListItem, ResourcePage
 from taxonomy.models import BusinessStage, Sector, Topic
 
 LIBRARY_PAGE_SIZE = 12
@@ -135,21 +137,40 @@ def library_get(*, library, request) -> dict:
     }
 
 
+def _attachments(resource: ResourcePage) -> list:
+    """The resource's documents in order, saved or held in memory by a preview (one query)."""
+    rows = resource.attachments.all()
+    if not isinstance(rows, FakeQuerySet):
+        return list(rows.select_related("document").order_by("sort_order"))
+    documents = get_document_model().objects.in_bulk([row.document_id for row in rows if row.document_id])
+    attachments = []
+    for row in rows:
+        if row.document_id in documents:
+            row.document = documents[row.document_id]
+            attachments.append(row)
+    return attachments
+
+
 def resource_detail_get(*, resource: ResourcePage, user) -> dict:
-    """Attachments, taxonomy, partner, related courses and resources, and whether the learner saved it."""
+    """Attachments, taxonomy, partner, related courses and resources, and whether the learner saved it.
+
+    `resource` may be a preview, a draft or a revision: its relations are then held in memory,
+    and only live, public pages among them are shown.
+    """
     from courses.models import CoursePage
 
-    attachments = list(ResourceAttachment.objects.filter(page=resource).select_related("document").order_by("sort_order"))
     saved = user.is_authenticated and ReadingListItem.objects.filter(user=user, resource_key=resource.translation_key).exists()
     return {
-        "attachments": attachments,
+        "attachments": _attachments(resource),
         "topics": list(resource.topics.all()),
         "sectors": list(resource.sectors.all()),
         "stages": list(resource.stages.all()),
         "partner": partner_for(resource, partners_by_path()),
-        "related_courses": list(CoursePage.objects.live().public().filter(pk__in=resource.related_courses.values("pk")).order_by("title")),
+        "related_courses": list(
+            CoursePage.objects.live().public().filter(pk__in=related_ids(resource.related_courses)).order_by("title")
+        ),
         "related_resource_list": list(
-            ResourcePage.objects.live().public().filter(pk__in=resource.related_resources.values("pk")).order_by("title")
+            ResourcePage.objects.live().public().filter(pk__in=related_ids(resource.related_resources)).order_by("title")
         ),
         "is_saved": saved,
     }
