@@ -182,3 +182,18 @@ def test_the_video_players_the_lessons_embed_are_the_only_framed_origins():
         for url in ("https://www.youtube.com/watch?v=Q4kVwF0cA1s", "https://vimeo.com/76979871")
     }
     assert origins == set(settings.VIDEO_EMBED_ORIGINS) == set(settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"])
+
+
+@pytest.mark.parametrize(("site_url", "upgraded"), [("https://learn.example.org", True), ("http://127.0.0.1:8000", False)])
+def test_insecure_requests_are_upgraded_only_when_the_site_is_on_https(site_url, upgraded):
+    from tests.test_settings_env import PRODUCTION_ENV, run_python
+
+    code = (
+        "import django; django.setup(); from csp.utils import build_policy; from django.conf import settings as s; "
+        "from csp.utils import default_config; print(build_policy()); "
+        "print(build_policy(config=default_config(s.CONTENT_SECURITY_POLICY_ADMIN['DIRECTIVES'])))"
+    )
+    result = run_python(code, **{**PRODUCTION_ENV, "SITE_URL": site_url, "ALLOWED_HOSTS": "*"})
+    public, admin = result.stdout.splitlines()
+    assert ("upgrade-insecure-requests" in public) is upgraded
+    assert ("upgrade-insecure-requests" in admin) is upgraded
