@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -100,12 +101,16 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",  # allauth.usersessions' list of devices
     "django_countries",
+    "csp",  # its system checks catch settings left in the pre-4.0 format
 ]
 # Django's own admin is deliberately not installed: the Wagtail admin is the only back
 # office, and it logs in through allauth (one login form, one set of rate limits).
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before whitenoise, so static files get the headers too.
+    "trainingsite.middleware.PermissionsPolicyMiddleware",
+    "trainingsite.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -336,6 +341,64 @@ CSRF_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN
 
+# Content-Security-Policy (django-csp). The public site runs no inline script or style and
+# loads nothing from another origin, except the video players a learner asks for
+# (courses.blocks.video_embed_url builds their addresses; tests/home/test_headers.py keeps
+# the two in step). A script tag carries the request's nonce.
+VIDEO_EMBED_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],  # data: for the 2FA QR code
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": VIDEO_EMBED_ORIGINS,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "upgrade-insecure-requests": HTTPS,
+    },
+}
+# The Wagtail admin (and the page previews it frames) still has inline scripts and styles
+# and frames its own previews, so it gets a looser policy, still same-origin only.
+# trainingsite.middleware picks it for these path prefixes. No nonce here: a nonce would
+# make browsers ignore 'unsafe-inline'.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "worker-src": [SELF, "blob:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+        "upgrade-insecure-requests": HTTPS,
+    },
+}
+# Browser features no page of ours uses, turned off for every response (and so for any
+# script that might sneak in). browsing-topics replaces FLoC's interest-cohort, which
+# Chromium no longer knows and warns about.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "browsing-topics": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}
+
 # --- Wagtail ----------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = env("SITE_NAME", "SME Academy")
@@ -352,6 +415,7 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars from a third-party origin in the admin
 
 # --- Logging ------------------------------------------------------------------------
 
