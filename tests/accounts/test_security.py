@@ -275,6 +275,15 @@ def test_changing_the_email_asks_for_the_password_then_a_code_sent_to_the_new_ad
     assert list(EmailAddress.objects.filter(user=learner).values_list("email", flat=True)) == ["new@example.org"]
 
 
+def test_a_pending_email_change_page_has_no_style_attribute_the_csp_would_refuse(client):
+    learner = make_learner(email="pending.old@example.org")
+    EmailAddress.objects.create(user=learner, email="pending.new@example.org", verified=False, primary=False)
+    client.force_login(learner)
+    html = client.get(reverse("account_email")).content.decode()
+    assert 'id="pending-email"' in html
+    assert "style=" not in html
+
+
 def test_an_email_taken_in_another_case_is_not_added(client):
     make_learner(email="taken@example.org")
     learner = make_learner(email="mine@example.org")
