@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import selectors, services
-from home.http import safe_next_url
+from home.http import redirect_to, safe_next_url
 from accounts.forms import AccountDeleteForm, ProfileForm
 from accounts.models import LearnerProfile
 
@@ -36,7 +36,7 @@ def profile_complete(request):
     if request.method == "POST" and form.is_valid():
         services.profile_update(user=request.user, data=form.cleaned_data)
         messages.success(request, _("Thank you, your profile is saved. You can change it any time under “My account”."))
-        return redirect(next_url)
+        return redirect_to(next_url)
     return render(request, "accounts/profile_complete.html", {"form": form, "next": next_url})
 
 

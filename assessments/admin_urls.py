@@ -6,5 +6,5 @@ app_name = "assessments_reports"
 
 urlpatterns = [
     path("", views.report_index, name="index"),
-    path("<int:quiz_id>/", views.report_detail, name="detail"),
+    path("<id:quiz_id>/", views.report_detail, name="detail"),
 ]

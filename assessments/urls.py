@@ -5,6 +5,6 @@ from assessments import views
 app_name = "assessments"
 
 urlpatterns = [
-    path("quizzes/<int:quiz_id>/submit/", views.submit, name="submit"),
-    path("quizzes/attempts/<int:attempt_id>/", views.attempt_review, name="attempt"),
+    path("quizzes/<id:quiz_id>/submit/", views.submit, name="submit"),
+    path("quizzes/attempts/<id:attempt_id>/", views.attempt_review, name="attempt"),
 ]

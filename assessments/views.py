@@ -3,7 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from assessments import selectors, services
 from assessments.grading import SubmissionError
 from assessments.models import QuizPage
+from home.http import open_page_url, redirect_to
 
 REPORT_PERMISSION = "assessments.view_quizattempt"
 
@@ -20,8 +21,9 @@ REPORT_PERMISSION = "assessments.view_quizattempt"
 def submit(request, quiz_id):
     quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
     if not request.user.is_authenticated:
-        # After logging in, come back to the quiz (the submit address only takes POST).
-        return redirect_to_login(quiz.get_url(request))
+        # After logging in, come back to the quiz (the submit address only takes POST), unless
+        # the quiz is private or under a draft: its address stays unrevealed.
+        return redirect_to_login(open_page_url(request, quiz, fallback=reverse("courses:dashboard")))
     try:
         services.attempt_submit_rate_consume(user=request.user)
     except services.SubmissionRateLimited as limited:
@@ -46,7 +48,7 @@ def submit(request, quiz_id):
         response = TemplateResponse(request, quiz.get_template(request), context)
         response["Cache-Control"] = "private, no-store"
         return response
-    return redirect(reverse("assessments:attempt", args=[attempt.pk]))
+    return redirect_to(reverse("assessments:attempt", args=[attempt.pk]))
 
 
 @never_cache

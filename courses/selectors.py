@@ -81,14 +81,16 @@ def course_queryset_for_locale():
     return courses.filter(Q(locale=active) | (Q(locale=default) & ~Q(translation_key__in=translated)))
 
 
-def partners_by_path() -> list:
+def partners_by_path(*, public_only: bool = False) -> list:
     """Live partners, longest path first, to find the partner above a page by its path (see partner_for).
 
-    The slug is loaded too: the catalog and library filters key partners by slug.
+    The slug is loaded too: the catalog and library filters key partners by slug. Lists of public
+    pages ask for `public_only`, so a partner hidden by a view restriction is never offered as a filter.
     """
-    return list(
-        PartnerPage.objects.live().only("id", "title", "slug", "path", "url_path", "locale_id").order_by("-path")
-    )
+    partners = PartnerPage.objects.live()
+    if public_only:
+        partners = partners.public()
+    return list(partners.only("id", "title", "slug", "path", "url_path", "locale_id").order_by("-path"))
 
 
 def page_or_last(paginator, number: int, messages: list):
@@ -120,7 +122,7 @@ def catalog_get(*, request) -> dict:
     """The catalog's filtered, sorted, paginated courses, the filter form and any message."""
     topics = terms_for_locale(Topic)
     sectors = terms_for_locale(Sector)
-    partners = partners_by_path()
+    partners = partners_by_path(public_only=True)  # the catalog's courses are public, and so are their partners
     form = CatalogFilterForm(request.GET or None, topics=topics, sectors=sectors, partners=partners)
     filters, messages = form.valid_filters()
 

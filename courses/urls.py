@@ -6,8 +6,8 @@ app_name = "courses"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
-    path("courses/<int:course_id>/enrol/", views.enroll, name="enroll"),
-    path("courses/<int:course_id>/leave/", views.leave, name="leave"),
-    path("courses/<int:course_id>/continue/", views.continue_course, name="continue"),
-    path("lessons/<int:lesson_id>/complete/", views.complete_lesson, name="complete_lesson"),
+    path("courses/<id:course_id>/enrol/", views.enroll, name="enroll"),
+    path("courses/<id:course_id>/leave/", views.leave, name="leave"),
+    path("courses/<id:course_id>/continue/", views.continue_course, name="continue"),
+    path("lessons/<id:lesson_id>/complete/", views.complete_lesson, name="complete_lesson"),
 ]

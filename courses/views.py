@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from courses import selectors, services
-from home.http import open_page_or_404, safe_next_url
+from home.http import open_page_or_404, open_page_url, redirect_to, safe_next_url
 from courses.models import CoursePage, LessonPage
 
 
@@ -20,9 +21,9 @@ def enroll(request, course_id):
         services.enrollment_create(user=request.user, course=course)
     except services.LearningError as error:
         messages.error(request, str(error))
-        return redirect(course.get_url(request))
+        return redirect_to(course.get_url(request))
     messages.success(request, _("You are enrolled. Your progress is saved after each lesson."))
-    return redirect(safe_next_url(request, course.get_url(request)))
+    return redirect_to(safe_next_url(request, course.get_url(request)))
 
 
 @require_POST
@@ -31,7 +32,7 @@ def leave(request, course_id):
     course = open_page_or_404(CoursePage, course_id)
     services.enrollment_leave(user=request.user, course=course)
     messages.success(request, _("You have left “%(course)s”. Your completed lessons are kept if you come back.") % {"course": course.title})
-    return redirect(safe_next_url(request, course.get_url(request)))
+    return redirect_to(safe_next_url(request, course.get_url(request)))
 
 
 @require_POST
@@ -42,14 +43,15 @@ def complete_lesson(request, lesson_id):
         services.lesson_complete(user=request.user, lesson=lesson)
     except services.LearningError as error:
         messages.error(request, str(error))
-        return redirect(lesson.get_url(request) or "/")
+        # Back to the lesson only if anyone may see it: a draft or private lesson's address stays unrevealed.
+        return redirect_to(open_page_url(request, lesson, fallback=reverse("courses:dashboard")))
     detail = selectors.lesson_detail_get(lesson=lesson, user=request.user)
     if detail["progress"].is_complete and detail["course"]:
         messages.success(request, _("Course complete. Well done!"))
-        return redirect(detail["course"].get_url(request))
+        return redirect_to(detail["course"].get_url(request))
     next_lesson = detail["progress"].next_lesson or detail["next_lesson"]
     messages.success(request, _("Lesson marked as done."))
-    return redirect(next_lesson.get_url(request) if next_lesson else detail["course"].get_url(request))
+    return redirect_to(next_lesson.get_url(request) if next_lesson else detail["course"].get_url(request))
 
 
 @require_GET
@@ -59,7 +61,7 @@ def continue_course(request, course_id):
     course = open_page_or_404(CoursePage, course_id)
     detail = selectors.course_detail_get(course=course, user=request.user)
     next_lesson = detail["progress"].next_lesson
-    return redirect(next_lesson.get_url(request) if next_lesson else course.get_url(request))
+    return redirect_to(next_lesson.get_url(request) if next_lesson else course.get_url(request))
 
 
 @never_cache

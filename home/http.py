@@ -1,19 +1,53 @@
 """Small helpers that several apps' views share."""
 
-from django.http import Http404
+from urllib.parse import urlsplit
+
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.http import url_has_allowed_host_and_scheme
+from wagtail.models import Page
+
+
+def safe_path(value) -> str | None:
+    """`value` if it is a path on this site ("/…", no scheme, host, backslash or control character), else None.
+
+    A bare word such as `foo` is refused too: Django's `redirect()` would try it as a URL name.
+    """
+    if not isinstance(value, str) or not value.startswith("/") or value.startswith("//"):
+        return None
+    if "\\" in value or not value.isprintable():
+        return None
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc:
+        return None
+    if not url_has_allowed_host_and_scheme(value, allowed_hosts=None):
+        return None
+    return value
 
 
 def safe_next_url(request, fallback: str) -> str:
-    """The form's `next` (POST, then GET) if it points at this site, else `fallback`.
+    """The form's `next` (POST, then GET) if it is a path on this site, else `fallback`.
 
     Never redirect to another host: an open redirect turns our domain into a phishing link.
     """
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return fallback
+    return safe_path(request.POST.get("next")) or safe_path(request.GET.get("next")) or fallback
+
+
+def redirect_to(url: str) -> HttpResponseRedirect:
+    """A redirect to a URL we built or checked; never resolved as a URL name (unlike `redirect()`)."""
+    return HttpResponseRedirect(url)
+
+
+def open_page_url(request, page, *, fallback: str) -> str:
+    """The page's URL if anyone may see it (live, under live pages, no view restriction), else `fallback`.
+
+    Redirecting to a draft's or a private page's URL would reveal its address.
+    """
+    if page is None or not page.live or page.get_view_restrictions().exists():
+        return fallback
+    if Page.objects.ancestor_of(page).filter(depth__gt=1, live=False).exists():
+        return fallback
+    return page.get_url(request) or fallback
 
 
 def open_page_or_404(page_model, pk):

@@ -104,7 +104,7 @@ def library_get(*, library, request) -> dict:
     """A library's filtered, sorted, paginated resources, the facet form with counts, and messages."""
     locales = _locales()
     terms = {name: terms_for_locale(model, locales) for name, model in (("topic", Topic), ("sector", Sector), ("stage", BusinessStage))}
-    partners = partners_by_path()
+    partners = partners_by_path(public_only=True)  # the library's resources are public, and so are their partners
     form = LibraryFilterForm(
         request.GET or None, kinds=library.kinds, topics=terms["topic"], sectors=terms["sector"],
         stages=terms["stage"], partners=partners,

@@ -7,11 +7,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from home.http import open_page_or_404, safe_next_url
+from home.http import open_page_or_404, open_page_url, redirect_to, safe_next_url
 from library import selectors, services
 from library.documents import document_serve_refusal
 from library.models import ResourceAttachment, ResourcePage
@@ -29,7 +30,7 @@ def reading_list_add(request, resource_id):
     resource = open_page_or_404(ResourcePage, resource_id)
     services.reading_list_add(user=request.user, resource=resource)
     messages.success(request, _("Saved to your reading list."))
-    return redirect(safe_next_url(request, resource.get_url(request)))
+    return redirect_to(safe_next_url(request, resource.get_url(request)))
 
 
 @require_POST
@@ -38,7 +39,9 @@ def reading_list_remove(request, resource_id):
     resource = get_object_or_404(ResourcePage, pk=resource_id)
     services.reading_list_remove(user=request.user, resource=resource)
     messages.success(request, _("Removed from your reading list."))
-    return redirect(safe_next_url(request, resource.get_url(request) or "/"))
+    # A resource made draft or private since it was saved: go to the dashboard, not to its address.
+    fallback = open_page_url(request, resource, fallback=reverse("courses:dashboard"))
+    return redirect_to(safe_next_url(request, fallback))
 
 
 def allowed_extension(filename) -> bool:

@@ -201,3 +201,13 @@ def test_profile_get_or_create_makes_one_profile(django_user_model):
     second = services.profile_get_or_create(user=learner)
     assert first.pk == second.pk
     assert LearnerProfile.objects.filter(user=learner).count() == 1
+
+
+@pytest.mark.parametrize("next_url", ["foo", "account", "//evil.example/", "javascript:alert(1)", "/\\evil", "/a\x00b"])
+def test_the_profile_step_ignores_a_next_that_is_not_a_path(client, next_url):
+    """Issue 12: `foo` used to pass the check and then be looked up as a URL name (a 500)."""
+    client.force_login(make_learner())
+    response = client.post(reverse("accounts:profile_complete"), {"next": next_url})
+    assert response.status_code == 302 and response["Location"] == "/"
+    response = client.get(reverse("accounts:profile_complete"), {"next": next_url})
+    assert response.status_code == 200 and '<input type="hidden" name="next" value="/">' in response.content.decode()

@@ -210,3 +210,25 @@ def test_quiz_submissions_are_rate_limited_per_learner(learner_client, setup, se
     course_services.enrollment_create(user=other, course=setup.course)
     learner_client.force_login(other)
     assert submit(learner_client, setup, setup.answers()).status_code == 302
+
+
+@pytest.mark.parametrize("hide", ["private", "course_draft"])
+def test_an_anonymous_submission_to_a_hidden_quiz_does_not_reveal_its_address(client, setup, hide):
+    """Issue 12: the login redirect's `next` names only a page anyone may see."""
+    from tests.library.factories import make_private
+
+    if hide == "private":
+        make_private(setup.quiz)
+    else:
+        setup.course.unpublish()  # the quiz itself stays live
+    response = client.post(reverse("assessments:submit", args=[setup.quiz.pk]), setup.answers())
+    assert response.status_code in (302, 404)
+    if response.status_code == 302:
+        assert reverse("account_login") in response["Location"]
+        assert setup.quiz.slug not in response["Location"] and setup.course.slug not in response["Location"]
+    assert QuizAttempt.objects.count() == 0
+
+
+def test_an_anonymous_submission_to_an_open_quiz_comes_back_to_it_after_login(client, setup):
+    response = client.post(reverse("assessments:submit", args=[setup.quiz.pk]), setup.answers())
+    assert response.status_code == 302 and setup.quiz.slug in response["Location"]

@@ -215,3 +215,58 @@ def test_lesson_and_catalog_pages_stay_within_their_weight_budgets(learner_clien
     for _ in range(30):
         make_course(catalog, lessons=0, modules=0)
     assert transferred_kb(learner_client, catalog.url) < 60
+
+
+# Issue 12: hostile `next` values, addresses of hidden pages, ids beyond 64 bits, hidden partners.
+
+NOT_A_PATH = ["foo", "dashboard", "//evil.example/", "javascript:alert(1)", "/\\evil.example", "/ok\x00", "/\u202eevil", ""]
+
+
+@pytest.mark.parametrize("next_url", NOT_A_PATH)
+def test_enrol_and_leave_with_a_next_that_is_not_a_path_go_back_to_the_course(learner_client, course, next_url):
+    for name in ("courses:enroll", "courses:leave"):
+        response = learner_client.post(reverse(name, args=[course.pk]), {"next": next_url})
+        assert response.status_code == 302 and response["Location"] == course.url, (name, next_url)
+
+
+def test_enrol_keeps_a_next_that_is_a_path_on_this_site(learner_client, course):
+    response = learner_client.post(reverse("courses:enroll", args=[course.pk]), {"next": "/learning/?tab=mine"})
+    assert response["Location"] == "/learning/?tab=mine"
+
+
+def test_refused_completion_of_a_private_lesson_does_not_reveal_its_address(learner_client, course):
+    from tests.library.factories import make_private
+
+    lesson = course_lessons(course)[1]
+    make_private(lesson)
+    response = learner_client.post(reverse("courses:complete_lesson", args=[lesson.pk]))
+    assert response.status_code == 302 and response["Location"] == reverse("courses:dashboard")
+    assert lesson.slug not in response["Location"]
+    assert LessonCompletion.objects.count() == 0
+
+
+def test_refused_completion_of_an_open_lesson_goes_back_to_it(learner_client, course):
+    lesson = course_lessons(course)[1]
+    response = learner_client.post(reverse("courses:complete_lesson", args=[lesson.pk]))
+    assert response["Location"] == lesson.url
+
+
+@pytest.mark.parametrize("number", ["9223372036854775808", "99999999999999999999", "1" * 40])
+def test_ids_beyond_64_bits_are_not_found(learner_client, number):
+    for url in (f"/learning/courses/{number}/enrol/", f"/learning/courses/{number}/leave/",
+                f"/learning/lessons/{number}/complete/", f"/learning/quizzes/{number}/submit/"):
+        assert learner_client.post(url).status_code == 404, url
+    assert learner_client.get(f"/learning/courses/{number}/continue/").status_code == 404
+    assert learner_client.get(f"/learning/quizzes/attempts/{number}/").status_code == 404
+
+
+def test_catalog_partner_filter_offers_no_view_restricted_partner(client, catalog):
+    from tests.library.factories import make_partner, make_private
+
+    home = catalog.get_parent()
+    make_partner(home, title="Open University", slug="open-university")
+    hidden = make_partner(home, title="Hidden Institute", slug="hidden-institute")
+    make_private(hidden)
+    html = client.get(catalog.url).content.decode()
+    assert "Open University" in html
+    assert "Hidden Institute" not in html and "hidden-institute" not in html

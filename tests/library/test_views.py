@@ -294,3 +294,48 @@ def test_library_downloads_keep_the_collections_privacy(client, know_how, kind):
         assert b'name="password"' in form.content
         client.post(reverse("wagtaildocs_authenticate_with_password", args=[restriction.pk]), {"password": "opensesame", "return_url": url})
         assert b"".join(client.get(url).streaming_content) == b"Members only"
+
+
+# Issue 12: hostile `next` values, addresses of hidden resources, ids beyond 64 bits, hidden partners.
+
+
+@pytest.mark.parametrize("next_url", ["foo", "//evil.example/", "javascript:alert(1)", "/\\evil.example", "/a\x07b"])
+def test_reading_list_actions_with_a_next_that_is_not_a_path_fall_back(learner_client, know_how, next_url):
+    resource = make_resource(know_how)
+    response = learner_client.post(reverse("library:save", args=[resource.pk]), {"next": next_url})
+    assert response.status_code == 302 and response["Location"] == resource.url
+    response = learner_client.post(reverse("library:unsave", args=[resource.pk]), {"next": next_url})
+    assert response.status_code == 302 and response["Location"] == resource.url
+
+
+@pytest.mark.parametrize("hide", ["draft", "private"])
+def test_removing_a_hidden_resource_goes_to_the_dashboard_not_to_its_address(learner_client, know_how, hide):
+    resource = make_resource(know_how, slug="soon-hidden")
+    learner_client.post(reverse("library:save", args=[resource.pk]))
+    if hide == "draft":
+        resource.unpublish()
+    else:
+        make_private(resource)
+    response = learner_client.post(reverse("library:unsave", args=[resource.pk]))
+    assert response.status_code == 302 and response["Location"] == reverse("courses:dashboard")
+    assert not ReadingListItem.objects.exists()
+
+
+@pytest.mark.parametrize("number", ["9223372036854775808", "99999999999999999999"])
+def test_ids_beyond_64_bits_are_not_found_in_the_library(client, learner_client, know_how, number):
+    resource = make_resource(know_how)
+    for url in (f"/library/resources/{number}/documents/1/", f"/library/resources/{resource.pk}/documents/{number}/",
+                f"/library/{number}/feed/rss/", f"/library/{number}/feed/atom/"):
+        assert client.get(url).status_code == 404, url
+    for url in (f"/library/resources/{number}/save/", f"/library/resources/{number}/unsave/"):
+        assert learner_client.post(url).status_code == 404, url
+
+
+def test_library_partner_filter_offers_no_view_restricted_partner(client, know_how, home):
+    make_resource(make_partner(home, title="Open University"))
+    hidden = make_partner(home, title="Hidden Institute", slug="hidden-institute")
+    make_resource(hidden)
+    make_private(hidden)
+    html = client.get(know_how.url).content.decode()
+    assert "Open University" in html
+    assert "Hidden Institute" not in html and "hidden-institute" not in html

@@ -1,0 +1,17 @@
+"""The path converter for database ids in every urls.py of the project."""
+
+from django.urls.converters import IntConverter
+
+MAX_ID = 2**63 - 1  # the largest signed 64-bit integer, the widest id any of our databases holds
+
+
+class IdConverter(IntConverter):
+    """A positive id of at most 19 digits: a longer one is no route (404), not an overflow (500) on SQLite."""
+
+    regex = "[0-9]{1,19}"
+
+    def to_python(self, value):
+        number = int(value)
+        if number > MAX_ID:
+            raise ValueError("id out of range")  # Django answers a ValueError with "no match"
+        return number
