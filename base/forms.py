@@ -7,7 +7,9 @@ reference index does (`extract_references` on fields, StreamFields and rich text
 type, block or inline panel added later is covered.
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.forms.formsets import DELETION_FIELD_NAME
 from django.utils.translation import gettext, ngettext
 from wagtail.admin.forms.pages import WagtailAdminPageForm
@@ -139,8 +141,49 @@ def _refuse(form, fields, refused):
     form._widget_data_value = widget_data_value
 
 
+# The largest id a database column holds; SQLite raises OverflowError (a 500) for a larger one.
+ID_MAX = 2**63 - 1
+
+
+def model_choice_ids_bound(field):
+    """Make a model choice field refuse ids beyond 64 bits as an invalid choice, before any query."""
+    clean = field.clean
+
+    def clean_bounded(value):
+        values = value if isinstance(value, list | tuple) else [value]
+        for item in values:
+            text = str(item).strip()
+            if text.lstrip("+-").isdigit() and abs(int(text)) > ID_MAX:
+                raise ValidationError(field.error_messages["invalid_choice"], code="invalid_choice", params={"value": text})
+        return clean(value)
+
+    field.clean = clean_bounded
+
+
+def _has_integer_ids(model):
+    pk = model._meta.pk
+    while pk.is_relation:  # a page type's id is its link to wagtailcore.Page
+        pk = pk.target_field
+    return isinstance(pk, models.IntegerField)
+
+
+def form_ids_bound(form):
+    for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField) and _has_integer_ids(field.queryset.model):
+            model_choice_ids_bound(field)
+
+
 class FileScopedPageForm(WagtailAdminPageForm):
-    """Refuses a page (draft, submission or publication) that refers to a file its editor may not choose."""
+    """Refuses a page (draft, submission or publication) that refers to a file its editor may not choose.
+
+    Its choice fields, and those of its inline panels, also answer a hand-typed id too large for the
+    database with a field error rather than a 500.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for form in [self, *(form for formset in self.formsets.values() for form in formset.forms)]:
+            form_ids_bound(form)
 
     def _post_clean(self):
         super()._post_clean()  # self.instance now holds what was posted

@@ -67,3 +67,22 @@ def test_a_link_needs_a_page_or_an_address_but_not_both():
         block.clean(block.to_python({"page": None, "url": "javascript:alert(1)", "label": "x"}))
     cleaned = block.clean(block.to_python({"page": None, "url": "https://example.org", "label": "Example"}))
     assert cleaned.href() == "https://example.org"
+
+
+@pytest.mark.parametrize("field", ["topics", "prerequisites"])
+def test_a_choice_id_beyond_64_bits_is_a_field_error_not_a_500(admin_client, home, field):
+    """Issue 12: on SQLite a 40-digit id in a page's multiple choice raised OverflowError (a 500)."""
+    from wagtail.models import Page
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    from courses.models import CoursePage
+    from tests.factories import make_course_index
+
+    catalog = make_course_index(home)
+    admin_client.raise_request_exception = False
+    data = nested_form_data({"title": "Export basics", "slug": "export-basics", "summary": "Selling abroad.",
+                             "outcomes": streamfield([]), field: "9" * 40})
+    response = admin_client.post(f"/admin/pages/add/courses/coursepage/{catalog.pk}/", data)
+    assert response.status_code == 200
+    assert "is not one of the available choices" in response.content.decode()
+    assert not Page.objects.type(CoursePage).exists()
