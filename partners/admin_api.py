@@ -5,6 +5,7 @@ every partner's files with their download links. These serve the same fields, fi
 collection permission policy, for listings and details alike (a detail outside it is a 404).
 """
 
+from django.urls import path
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.permissions import policy_registry
@@ -18,12 +19,24 @@ def _allowed(queryset, user):
     return queryset.filter(pk__in=allowed.values("pk"))
 
 
-class PermittedImagesAdminAPIViewSet(ImagesAdminAPIViewSet):
+class IdRoutesMixin:
+    """Wagtail's `<int:pk>` lets a 20-digit id reach the database (a 500 on SQLite); `<id:pk>` is a 404."""
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [
+            path("", cls.as_view({"get": "listing_view"}), name="listing"),
+            path("<id:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
+            path("find/", cls.as_view({"get": "find_view"}), name="find"),
+        ]
+
+
+class PermittedImagesAdminAPIViewSet(IdRoutesMixin, ImagesAdminAPIViewSet):
     def get_queryset(self):
         return _allowed(super().get_queryset(), self.request.user)
 
 
-class PermittedDocumentsAdminAPIViewSet(DocumentsAdminAPIViewSet):
+class PermittedDocumentsAdminAPIViewSet(IdRoutesMixin, DocumentsAdminAPIViewSet):
     def get_queryset(self):
         return _allowed(super().get_queryset(), self.request.user)
 
