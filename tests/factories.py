@@ -58,6 +58,13 @@ def site_root():
     return root
 
 
+def root_collection():
+    """The root collection, created if a transactional test flushed it away (a migration made it)."""
+    from wagtail.models import Collection
+
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+
 def publish(page):
     page.save_revision().publish()
     page.refresh_from_db()
@@ -157,6 +164,7 @@ def make_image(title=None, color=(11, 93, 75)):
     n = next(_seq)
     buffer = io.BytesIO()
     PILImage.new("RGB", (64, 36), color).save(buffer, "PNG")
+    root_collection()
     return get_image_model().objects.create(title=title or f"Image {n}", file=ImageFile(buffer, name=f"test-{n}.png"))
 
 

@@ -22,7 +22,6 @@ from django.utils import translation
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection
 
 from assessments.models import QuizAttempt
 from courses import services as course_services
@@ -41,6 +40,7 @@ from tests.factories import (
     make_quiz,
     make_standard_page,
     publish,
+    root_collection,
     totp_code,
 )
 from tests.library.factories import make_library, make_partner, make_resource
@@ -61,8 +61,7 @@ def _photo():
     (An original under 480 px wide gives srcset_image two renditions of the same width, which
     the checker rejects: a known limit of the course and program covers, left for later.)
     """
-    if Collection.get_first_root_node() is None:  # flushed by a transactional test
-        Collection.add_root(name="Root")
+    root_collection()
     buffer = io.BytesIO()
     PILImage.new("RGB", (1200, 675), (11, 93, 75)).save(buffer, "PNG")
     return get_image_model().objects.create(title="Workshop", file=ImageFile(buffer, name="workshop.png"))
