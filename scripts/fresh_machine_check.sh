@@ -11,6 +11,8 @@
 #   --keep           keep the chroot of this check (DIR/check) to look inside afterwards
 #   --rebuild        build the cached base chroot (DIR/base) again
 #   --dir DIR        where the chroots live (default: /var/tmp/fresh-machine)
+#   --tests ARGS     pass ARGS to pytest (`make test PYTEST_ARGS=...`): a quicker check of what
+#                    `make test` installs, e.g. --tests tests/test_html_valid.py (default: the suite)
 #
 # Exits non-zero if any step fails. The chroot shares this machine's network, so `make run`
 # serves on port 8765, which must be free.
@@ -22,14 +24,15 @@ SERVE_TIMEOUT=900  # seconds for `make run` to install, migrate, load the demo a
 PACKAGES="python3,python3-venv,python3-pip,make,git,curl,ca-certificates"
 CHROOT_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
-only="" keep=0 rebuild=0 dir=/var/tmp/fresh-machine
+only="" keep=0 rebuild=0 dir=/var/tmp/fresh-machine tests=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --only) only="${2:-}"; shift 2 ;;
     --keep) keep=1; shift ;;
     --rebuild) rebuild=1; shift ;;
     --dir) dir="${2:-}"; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --tests) tests="${2:-}"; shift 2 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "Unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -240,12 +243,12 @@ if [ "$only" != test ]; then
   fi
 fi
 
-# 4. `make test`, the whole suite, to the end.
+# 4. `make test`, the whole suite (or the --tests given), to the end.
 if [ "$only" != run ]; then
   say "make test"
   start=$SECONDS
   set +e
-  in_chroot "$root" "cd /root/trainingsite && make test" 2>&1 | tee "$logs/test.log"
+  in_chroot "$root" "cd /root/trainingsite && make test ${tests:+PYTEST_ARGS=$(printf %q "$tests")}" 2>&1 | tee "$logs/test.log"
   code=${PIPESTATUS[0]}
   set -e
   closing=$(grep -E '^=+ .*(passed|failed|error|no tests ran).* in [0-9.]+s' "$logs/test.log" | tail -n 1 | tr -d '=' | sed 's/^ *//; s/ *$//')
