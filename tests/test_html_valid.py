@@ -45,7 +45,7 @@ from tests.factories import (
 )
 from tests.library.factories import make_library, make_partner, make_resource
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.html]
 
 VNU_JAR = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 SEARCH_WORD = "ledger"
