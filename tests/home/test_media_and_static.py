@@ -24,13 +24,54 @@ def uploaded(tmp_path):
         path.unlink(missing_ok=True)
 
 
-def test_uploaded_images_are_served_sandboxed(client, uploaded):
-    uploaded("original_images/test-logo.png", b"\x89PNG\r\n\x1a\n fake")
-    response = client.get("/media/original_images/test-logo.png")
+def test_uploaded_images_are_served_sandboxed(client, home):
+    from tests.factories import make_image
+    from tests.library.factories import make_partner
+
+    logo = make_image(title="Partner logo")
+    make_partner(home, logo=logo)  # live and public
+    response = client.get(logo.file.url)
     assert response.status_code == 200
     assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Type"] == "image/png"
+    assert response["Cache-Control"] == "public, max-age=86400"
+    assert client.get(logo.get_rendition("fill-64x36").url).status_code == 200
+
+
+@pytest.mark.parametrize("kind", ["original", "rendition"])
+def test_an_image_only_a_draft_uses_is_served_only_to_who_may_choose_it(client, home, kind):
+    """Issue 12: any address under /media/ served any partner's image, drafts and unused ones included."""
+    from django.contrib.auth.models import Group, Permission
+
+    from partners.services import editors_group_ensure
+    from tests.factories import make_image
+    from tests.library.factories import make_partner
+    from tests.partners.conftest import make_admin_user
+
+    image = make_image(title="Unreleased product")
+    partner = make_partner(home)
+    partner.logo = image
+    partner.save_revision()  # a draft only: the live page has no logo
+    url = image.file.url if kind == "original" else image.get_rendition("fill-64x36").url
+
+    assert client.get(url).status_code == 404  # a visitor
+    reader = Group.objects.create(name="Admin readers")
+    reader.permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(make_admin_user(email="reader@example.org", groups=[reader]))
+    assert client.get(url).status_code == 404  # admin access alone is no right to a file
+    client.force_login(make_admin_user(email="editor@example.org", groups=[editors_group_ensure()]))
+    response = client.get(url)
+    assert response.status_code == 200 and response["Cache-Control"] == "private, no-store"
+
+    client.logout()
+    partner.get_latest_revision().publish()
+    assert client.get(url).status_code == 200  # the live page uses it now
+
+
+def test_a_file_in_the_media_folder_that_no_image_owns_is_not_served(client, uploaded):
+    uploaded("original_images/stray.png", b"\x89PNG\r\n\x1a\n fake")
+    assert client.get("/media/original_images/stray.png").status_code == 404
 
 
 def test_documents_are_never_served_from_the_media_folder(client, uploaded):
@@ -45,9 +86,11 @@ def test_media_paths_cannot_climb_out_of_the_media_folder(client):
         assert b"Bad request" in response.content or b"Page not found" in response.content
 
 
-def test_media_is_read_only(client, uploaded):
-    uploaded("images/a.png", b"\x89PNG")
-    assert client.post("/media/images/a.png").status_code == 405
+def test_media_is_read_only(client, home):
+    from tests.factories import make_image
+
+    image = make_image()
+    assert client.post(image.file.url).status_code == 405
 
 
 def test_stylesheet_is_served_by_whitenoise_with_nosniff(client):
