@@ -1,22 +1,11 @@
 """Editors can reach the admin screens this foundation adds or configures."""
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from home.models import NavigationMenu
-from tests.factories import PASSWORD, give_totp
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client):
-    admin = get_user_model().objects.create_superuser(email="chief.editor@example.org", password=PASSWORD)
-    EmailAddress.objects.create(user=admin, email=admin.email, verified=True, primary=True)
-    give_totp(admin)
-    client.force_login(admin)
-    return client
 
 
 def test_admin_screens_load_for_an_administrator(admin_client, home):

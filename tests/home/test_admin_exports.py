@@ -4,7 +4,6 @@ import csv
 import io
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.urls import get_resolver, reverse
 from django.utils import timezone
@@ -14,7 +13,7 @@ from wagtail.contrib.forms.views import SubmissionsListView
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
 
 from home.exports import WRITERS
-from tests.factories import PASSWORD, give_totp, make_standard_page
+from tests.factories import PASSWORD, make_standard_page
 
 pytestmark = pytest.mark.django_db
 
@@ -29,15 +28,6 @@ EXPORTS = [
     "wagtailadmin_reports:workflow_tasks",
     "wagtailredirects:index",
 ]
-
-
-@pytest.fixture
-def admin_client(client):
-    admin = get_user_model().objects.create_superuser(email="chief.editor@example.org", password=PASSWORD)
-    EmailAddress.objects.create(user=admin, email=admin.email, verified=True, primary=True)
-    give_totp(admin)
-    client.force_login(admin)
-    return client
 
 
 @pytest.fixture
