@@ -149,7 +149,7 @@ def site_pages(home):
     sectors = [Sector.objects.create(name=f"Sector {n}", slug=f"sector-{n}") for n in (1, 2)]
     BusinessStage.objects.create(name="Starting", slug="starting")
 
-    standard = make_standard_page(home, title="About us")
+    make_standard_page(home, title="About us")
     catalog = make_course_index(home)
     first = make_course(catalog, title="Bookkeeping basics", lessons=2)
     course = make_course(catalog, title="Pricing for profit", lessons=2)
