@@ -37,12 +37,14 @@ define apt_need  # $(call apt_need,what it is for,packages)
 endef
 
 # Debian's python3 has no venv module (ensurepip) without python3-venv.
+# As root: apt-get install -y python3-venv
 python-venv:
 	@if [ ! -x $(PY) ] && ! $(PYTHON) -c "import ensurepip" 2>/dev/null; then \
 		$(call apt_need,the virtualenv (.venv),python3-venv); \
 	fi
 
 # npm for the test tools in package.json; bookworm's npm 9 reads lockfileVersion 3.
+# As root: apt-get install -y nodejs npm
 node:
 	@if ! command -v npm >/dev/null; then \
 		$(call apt_need,the test tools (npm ci),nodejs npm); \
@@ -73,12 +75,14 @@ run: setup
 	@echo "Serving http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
 	$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT) --noreload
 
+# The browser tests drive Debian's chromium. As root: apt-get install -y chromium
 chromium:
 	@if [ ! -x $(CHROMIUM) ]; then \
 		$(call apt_need,the browser tests,chromium); \
 	fi
 
 # The HTML test runs the W3C Nu checker (vnu.jar) with Debian's Java.
+# As root: apt-get install -y default-jre-headless
 java:
 	@if ! command -v java >/dev/null; then \
 		$(call apt_need,the HTML test (Nu checker),default-jre-headless); \
