@@ -19,6 +19,8 @@ from wagtail.images import get_image_model
 from wagtail.permissions import policy_registry
 from wagtail.rich_text.rewriters import FIND_A_TAG, FIND_EMBED_TAG, extract_attrs
 
+from base.ids import ID_MAX
+
 
 def file_references(obj):
     """(field name, model, id) for each image and document that `obj`'s own fields refer to.
@@ -141,8 +143,6 @@ def _refuse(form, fields, refused):
     form._widget_data_value = widget_data_value
 
 
-# The largest id a database column holds; SQLite raises OverflowError (a 500) for a larger one.
-ID_MAX = 2**63 - 1
 
 
 def model_choice_ids_bound(field):

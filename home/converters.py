@@ -2,7 +2,7 @@
 
 from django.urls.converters import IntConverter
 
-MAX_ID = 2**63 - 1  # the largest signed 64-bit integer, the widest id any of our databases holds
+from base.ids import ID_MAX
 
 
 class IdConverter(IntConverter):
@@ -12,6 +12,6 @@ class IdConverter(IntConverter):
 
     def to_python(self, value):
         number = int(value)
-        if number > MAX_ID:
+        if number > ID_MAX:
             raise ValueError("id out of range")  # Django answers a ValueError with "no match"
         return number
