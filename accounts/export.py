@@ -39,6 +39,11 @@ def export_sections() -> dict[str, ExportSection]:
     return dict(_sections)
 
 
+def iso_or_none(value):
+    """A date or time as ISO 8601 text for the export, None when unset."""
+    return value.isoformat() if value else None
+
+
 def export_exclusion_register(model: str, reason: str) -> None:
     """Record that `model` ("app_label.Model") refers to users but is left out of the export, and why."""
     if not reason.strip():

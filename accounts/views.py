@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import selectors, services
-from home.http import redirect_to, safe_next_url
+from base.http import redirect_to, safe_next_url
 from accounts.forms import AccountDeleteForm, ProfileForm
 from accounts.models import LearnerProfile
 

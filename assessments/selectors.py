@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from django.db.models import Avg, Count, Q
 from django.shortcuts import get_object_or_404
 
+from accounts.export import iso_or_none
 from assessments.models import QuizAnswer, QuizAttempt, QuizPage
 from courses import selectors as course_selectors
 
@@ -201,3 +202,33 @@ def quiz_report_get(*, quiz: QuizPage) -> dict:
         "learners": attempts["learners"],
         "pass_rate": round(100 * attempts["passes"] / attempts["count"]) if attempts["count"] else None,
     }
+
+
+def quiz_attempts_for_export(user) -> list:
+    """The learner's quiz attempts with every answer as it was graded."""
+    attempts = QuizAttempt.objects.filter(user=user).prefetch_related("answers").order_by("submitted_at", "pk")
+    return [
+        {
+            "quiz": attempt.quiz_title,
+            "quiz_key": str(attempt.quiz_key),
+            "number": attempt.number,
+            "score": str(attempt.score),
+            "passed": attempt.passed,
+            "pass_mark": attempt.pass_mark,
+            "submitted_at": iso_or_none(attempt.submitted_at),
+            "answers": [
+                {
+                    "question": answer.prompt,
+                    "question_type": answer.question_type,
+                    "chosen_options": answer.option_ids,
+                    "typed": answer.value,
+                    "answer": answer.answer_text,
+                    "points": str(answer.points),
+                    "correct": answer.is_correct,
+                    "feedback": answer.feedback,
+                }
+                for answer in sorted(attempt.answers.all(), key=lambda a: a.pk)
+            ],
+        }
+        for attempt in attempts
+    ]

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from assessments import selectors, services
 from assessments.grading import SubmissionError
 from assessments.models import QuizPage
-from home.http import open_page_url, redirect_to
+from base.http import open_page_url, redirect_to
 
 REPORT_PERMISSION = "assessments.view_quizattempt"
 
@@ -23,7 +23,7 @@ def submit(request, quiz_id):
     if not request.user.is_authenticated:
         # After logging in, come back to the quiz (the submit address only takes POST), unless
         # the quiz is private or under a draft: its address stays unrevealed.
-        return redirect_to_login(open_page_url(request, quiz, fallback=reverse("courses:dashboard")))
+        return redirect_to_login(open_page_url(request, quiz, fallback=reverse("home:dashboard")))
     try:
         services.attempt_submit_rate_consume(user=request.user)
     except services.SubmissionRateLimited as limited:

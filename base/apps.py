@@ -7,11 +7,15 @@ class BaseConfig(AppConfig):
     verbose_name = _("Shared building blocks")
 
     def ready(self):
+        # Imported here, not at the top: Django loads apps.py before any model exists.
+        from wagtail.models import Page
+
+        from base import checks  # noqa: F401 (registers the deployment checks)
+        from base.forms import FileScopedPageForm
+        from base.spreadsheets import spreadsheet_exports_neutralise
+
         # Every page type's admin form checks the files it refers to. wagtail.admin's ready()
         # sets Page.base_form_class, so this app must come after it in INSTALLED_APPS; page
         # types added later inherit the form without a line of their own.
-        from wagtail.models import Page
-
-        from base.forms import FileScopedPageForm
-
         Page.base_form_class = FileScopedPageForm
+        spreadsheet_exports_neutralise()

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from home.blocks import RICH_TEXT_FEATURES, CalloutBlock, CaptionedImageBlock, HeadingBlock
+from base.blocks import RICH_TEXT_FEATURES, CalloutBlock, CaptionedImageBlock, HeadingBlock
 
 # Video hosts whose embed address we can build ourselves, so the lesson page loads nothing
 # from them until the learner asks for the video.

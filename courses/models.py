@@ -18,8 +18,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from courses.blocks import LessonStreamBlock
-from home.blocks import RICH_TEXT_FEATURES
-from home.models import CardMixin
+from base.blocks import RICH_TEXT_FEATURES
+from base.models import CardMixin
 
 LEVELS = [
     ("beginner", _("Beginner")),

@@ -9,15 +9,18 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.utils.translation import gettext as _
 from modelcluster.queryset import FakeQuerySet
 from wagtail.images import get_image_model
-from wagtail.models import Locale
 
+from accounts.export import iso_or_none
+from base.locales import locales_active_and_default
+from base.pagination import page_or_last
+from base.relations import related_ids
 from courses.forms import CatalogFilterForm
 from courses.models import CoursePage, Enrollment, LessonCompletion, LessonPage, ModulePage, ProgramCourse
-from partners.models import PartnerPage
+from partners.selectors import partner_for, partners_by_path
 from taxonomy.models import Sector, Topic
+from taxonomy.selectors import terms_for_locale
 
 CATALOG_PAGE_SIZE = 12
 COVER_RENDITION = "fill-480x270|format-webp"
@@ -47,75 +50,18 @@ def progress_from(lessons: list, done_keys: set) -> Progress:
     return Progress(done=done, total=len(required), next_lesson=next_lesson, done_keys=done_keys)
 
 
-def related_ids(related):
-    """The ids in a page's relation: a subquery when saved, a list when held in memory.
-
-    A page being previewed, viewed as a draft or as a revision holds its ParentalManyToMany
-    fields and inline children in memory (a modelcluster FakeQuerySet), where queryset
-    methods such as `.live()` or `.values()` do not exist. Filtering the database by these ids
-    works for both, and keeps the rules of the caller's own query (live, public) in force.
-    """
-    rows = related.all()
-    if isinstance(rows, FakeQuerySet):
-        return [row.pk for row in rows if row.pk is not None]
-    return rows.values("pk")
-
-
-def _locales():
-    active = Locale.get_active()
-    default = Locale.get_default()
-    return active, default
-
-
 def _covers():
     return Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions(COVER_RENDITION))
 
 
 def course_queryset_for_locale():
     """Live, public courses in the active language, plus default-language ones not yet translated."""
-    active, default = _locales()
+    active, default = locales_active_and_default()
     courses = CoursePage.objects.live().public()
     if active.pk == default.pk:
         return courses.filter(locale=active)
     translated = CoursePage.objects.live().public().filter(locale=active).values("translation_key")
     return courses.filter(Q(locale=active) | (Q(locale=default) & ~Q(translation_key__in=translated)))
-
-
-def partners_by_path(*, public_only: bool = False) -> list:
-    """Live partners, longest path first, to find the partner above a page by its path (see partner_for).
-
-    The slug is loaded too: the catalog and library filters key partners by slug. Lists of public
-    pages ask for `public_only`, so a partner hidden by a view restriction is never offered as a filter.
-    """
-    partners = PartnerPage.objects.live()
-    if public_only:
-        partners = partners.public()
-    return list(partners.only("id", "title", "slug", "path", "url_path", "locale_id").order_by("-path"))
-
-
-def page_or_last(paginator, number: int, messages: list):
-    """The requested page of results, or the last one with a message when it is past the end."""
-    if number > paginator.num_pages:
-        number = paginator.num_pages
-        messages.append(_("That page of results does not exist; showing the last page."))
-    return paginator.get_page(number)
-
-
-def partner_for(page, partners) -> PartnerPage | None:
-    return next((partner for partner in partners if page.path.startswith(partner.path)), None)
-
-
-def terms_for_locale(model, locales=None):
-    """Taxonomy terms in the active language, falling back to the default language's terms.
-
-    `locales` is an (active, default) pair when the caller already has it.
-    """
-    active, default = locales or _locales()
-    terms = {}
-    for term in model.objects.filter(locale__in=[active, default]).order_by("name"):
-        if term.translation_key not in terms or term.locale_id == active.pk:
-            terms[term.translation_key] = term
-    return sorted(terms.values(), key=lambda term: term.name.casefold())
 
 
 def catalog_get(*, request) -> dict:
@@ -315,7 +261,7 @@ def program_list(*, request) -> list:
     """Live programs in the active language, each with its courses and total effort."""
     from courses.models import TrainingProgramPage
 
-    active, _default = _locales()
+    active, _default = locales_active_and_default()
     programs = list(
         TrainingProgramPage.objects.live().public().filter(locale=active).order_by("path").prefetch_related(
             Prefetch("image", queryset=get_image_model().objects.prefetch_renditions(COVER_RENDITION))
@@ -340,7 +286,7 @@ def program_detail_get(*, program, user) -> dict:
     `program` may be a new page being previewed, a draft or a revision: its chosen courses are
     then read from memory, and only live, public ones are shown.
     """
-    active, _default = _locales()
+    active, _default = locales_active_and_default()
     courses = [course for _link, course in _courses_of_links(_program_links(program), active)]
     completed_keys = set()
     enrolled_keys = set()
@@ -362,7 +308,7 @@ def program_detail_get(*, program, user) -> dict:
 
 def dashboard_get(*, user) -> dict:
     """'My learning': courses in progress and completed, with progress, and programs followed."""
-    active, default = _locales()
+    active, default = locales_active_and_default()
     enrollments = list(Enrollment.objects.filter(user=user, left_at__isnull=True).select_related("course").order_by("-enrolled_at"))
     keys = [enrollment.course_key for enrollment in enrollments]
     localized = {}
@@ -443,7 +389,35 @@ def catalog_url(request) -> str:
     """The catalog in the active language, or the home page if there is none."""
     from courses.models import CourseIndexPage
 
-    active, default = _locales()
+    active, default = locales_active_and_default()
     catalogs = {page.locale_id: page for page in CourseIndexPage.objects.live().filter(locale__in=[active, default])}
     catalog = catalogs.get(active.pk) or catalogs.get(default.pk)
     return catalog.get_url(request) if catalog else "/"
+
+
+def enrollments_for_export(user) -> list:
+    """The learner's enrolments, each with the lessons they completed."""
+    enrollments = (
+        Enrollment.objects.filter(user=user)
+        .select_related("course")
+        .prefetch_related("completions")
+        .order_by("enrolled_at", "pk")
+    )
+    return [
+        {
+            "course": enrollment.course.title,
+            "course_key": str(enrollment.course_key),
+            "enrolled_at": iso_or_none(enrollment.enrolled_at),
+            "left_at": iso_or_none(enrollment.left_at),
+            "completed_at": iso_or_none(enrollment.completed_at),
+            "lessons_completed": [
+                {
+                    "lesson": completion.lesson_title,
+                    "lesson_key": str(completion.lesson_key),
+                    "completed_at": iso_or_none(completion.completed_at),
+                }
+                for completion in sorted(enrollment.completions.all(), key=lambda c: (c.completed_at, c.pk))
+            ],
+        }
+        for enrollment in enrollments
+    ]

@@ -5,7 +5,6 @@ from courses import views
 app_name = "courses"
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
     path("courses/<id:course_id>/enrol/", views.enroll, name="enroll"),
     path("courses/<id:course_id>/leave/", views.leave, name="leave"),
     path("courses/<id:course_id>/continue/", views.continue_course, name="continue"),

@@ -1,15 +1,14 @@
-"""Enrol, leave, complete a lesson, continue, and the learner's dashboard."""
+"""Enrol, leave, complete a lesson and continue a course."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from courses import selectors, services
-from home.http import open_page_or_404, open_page_url, redirect_to, safe_next_url
+from base.http import open_page_or_404, open_page_url, redirect_to, safe_next_url
 from courses.models import CoursePage, LessonPage
 
 
@@ -44,7 +43,7 @@ def complete_lesson(request, lesson_id):
     except services.LearningError as error:
         messages.error(request, str(error))
         # Back to the lesson only if anyone may see it: a draft or private lesson's address stays unrevealed.
-        return redirect_to(open_page_url(request, lesson, fallback=reverse("courses:dashboard")))
+        return redirect_to(open_page_url(request, lesson, fallback=reverse("home:dashboard")))
     detail = selectors.lesson_detail_get(lesson=lesson, user=request.user)
     if detail["progress"].is_complete and detail["course"]:
         messages.success(request, _("Course complete. Well done!"))
@@ -62,18 +61,3 @@ def continue_course(request, course_id):
     detail = selectors.course_detail_get(course=course, user=request.user)
     next_lesson = detail["progress"].next_lesson
     return redirect_to(next_lesson.get_url(request) if next_lesson else course.get_url(request))
-
-
-@never_cache
-@require_GET
-@login_required
-def dashboard(request):
-    from assessments.selectors import attempts_for_dashboard  # assessments builds on courses
-
-    context = selectors.dashboard_get(user=request.user)
-    context["catalog_url"] = selectors.catalog_url(request)
-    context["quiz_attempts"] = attempts_for_dashboard(user=request.user)
-    from library.selectors import reading_list_get  # library builds on courses
-
-    context["reading_list"] = reading_list_get(user=request.user)
-    return render(request, "courses/dashboard.html", context)

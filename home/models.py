@@ -6,21 +6,9 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from home import selectors
-from home.blocks import RICH_TEXT_FEATURES, ContentStreamBlock, HomeStreamBlock, LinkBlock
-
-
-class CardMixin:
-    """What a page shows as a card on listings (home.selectors.card_pages_get prefetches it)."""
-
-    card_image_field = None
-
-    @property
-    def card_image(self):
-        return getattr(self, self.card_image_field) if self.card_image_field else None
-
-    @property
-    def card_summary(self):
-        return self.search_description
+from base.blocks import RICH_TEXT_FEATURES, ContentStreamBlock, LinkBlock
+from base.models import CardMixin
+from home.blocks import HomeStreamBlock
 
 
 class HomePage(Page):

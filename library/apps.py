@@ -7,7 +7,12 @@ class LibraryConfig(AppConfig):
     verbose_name = _("Libraries")
 
     def ready(self):
+        # Imported here, not at the top: Django loads apps.py before any model exists.
         from accounts.export import export_section_register
-        from library.selectors import reading_list_for_export
+        from library.selectors import reading_list_for_export, resources_for_partner
+        from partners.sections import partner_section_register
 
         export_section_register("reading_list", reading_list_for_export, models=["library.ReadingListItem"])
+        partner_section_register(
+            "resources", order=20, template="library/includes/partner_resources.html", items=resources_for_partner
+        )

@@ -18,8 +18,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.blocks import ContentStreamBlock
-from home.models import CardMixin
+from base.blocks import ContentStreamBlock
+from base.models import CardMixin
 
 KINDS = [
     ("guide", _("Guide")),

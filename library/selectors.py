@@ -1,21 +1,22 @@
-"""Reads for the libraries, resource pages, site search and the reading list.
+"""Reads for the libraries, resource pages and the reading list.
 
 Each runs a fixed number of queries, whatever the number of resources or hits.
 """
 
-import re
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.utils.translation import gettext_lazy
 from modelcluster.queryset import FakeQuerySet
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page
 
-from courses.selectors import page_or_last, partner_for, partners_by_path, related_ids, terms_for_locale
-from library.forms import LibraryFilterForm, SearchForm
+from base.locales import locales_active_and_default
+from base.pagination import page_or_last
+from base.relations import related_ids
+from partners.selectors import partner_for, partners_by_path
+from taxonomy.selectors import terms_for_locale
+from library.forms import LibraryFilterForm
 from library.models import LibraryIndexPage, ReadingListItem, ResourcePage
 from taxonomy.models import BusinessStage, Sector, Topic
 
@@ -24,13 +25,9 @@ SEARCH_PAGE_SIZE = 10
 CARD_RENDITION = "fill-480x270|format-webp"
 
 
-def _locales():
-    return Locale.get_active(), Locale.get_default()
-
-
 def resource_queryset_for_locale(kinds=None, locales=None):
     """Live, public resources in the active language, plus default-language ones not yet translated."""
-    active, default = locales or _locales()
+    active, default = locales or locales_active_and_default()
     resources = ResourcePage.objects.live().public()
     if kinds is not None:
         resources = resources.filter(kind__in=kinds)
@@ -102,7 +99,7 @@ def _facet_counts(rows, wanted, terms):
 
 def library_get(*, library, request) -> dict:
     """A library's filtered, sorted, paginated resources, the facet form with counts, and messages."""
-    locales = _locales()
+    locales = locales_active_and_default()
     terms = {name: terms_for_locale(model, locales) for name, model in (("topic", Topic), ("sector", Sector), ("stage", BusinessStage))}
     partners = partners_by_path(public_only=True)  # the library's resources are public, and so are their partners
     form = LibraryFilterForm(
@@ -196,82 +193,6 @@ def feed_items(*, library, limit=20) -> list:
     return items
 
 
-# --- Site search ---------------------------------------------------------------------
-
-def search_types():
-    """The page types search covers, each with the label shown beside a hit, in display order."""
-    from courses.models import CoursePage, LessonPage, TrainingProgramPage
-    from partners.models import PartnerPage
-
-    return [
-        (CoursePage, gettext_lazy("Course")),
-        (TrainingProgramPage, gettext_lazy("Training program")),
-        (LessonPage, gettext_lazy("Lesson")),
-        (ResourcePage, gettext_lazy("Resource")),
-        (PartnerPage, gettext_lazy("Partner")),
-    ]
-
-
-def _searchable_pages():
-    """Live, public pages of the searched types in the active language, plus untranslated default-language ones."""
-    active, default = _locales()
-    models = [model for model, _label in search_types()]
-    pages = Page.objects.live().public().type(*models)
-    if active.pk == default.pk:
-        return pages.filter(locale=active)
-    # The database backend filters only on indexed FilterFields, so compute the keys first.
-    translated = list(Page.objects.live().public().type(*models).filter(locale=active).values_list("translation_key", flat=True))
-    fallback = list(
-        Page.objects.live().public().type(*models).filter(locale=default).exclude(translation_key__in=translated).values_list("pk", flat=True)
-    )
-    return pages.filter(Q(locale=active) | Q(id__in=fallback))
-
-
-MAX_TERMS = 12
-_WORD = re.compile(r"\w+")
-
-
-def search_terms(query: str) -> list:
-    """The query's words, lower-cased: no quotes, operators or syntax ever reach the search backend."""
-    return _WORD.findall(query.casefold())[:MAX_TERMS]
-
-
-def search_get(*, request) -> dict:
-    """Hits for the query (capped), a page of them, each labelled with its type, and any message."""
-    form = SearchForm(request.GET or None)
-    query, page_number, messages = form.query_and_messages()
-    context = {"search_form": form, "query": query, "search_messages": messages, "hits": [], "page_obj": None, "paginator": None}
-    terms = search_terms(query)
-    if not query:
-        return context
-    if not terms:
-        context.update({"paginator": Paginator([], SEARCH_PAGE_SIZE)})
-        return context
-    results = _searchable_pages().search(" ".join(terms), operator="and")
-    paginator = Paginator(results, SEARCH_PAGE_SIZE)
-    page_obj = page_or_last(paginator, page_number, messages)
-    ids = [page.pk for page in page_obj.object_list]
-    labels = {model: label for model, label in search_types()}
-    specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific().select_related("locale")}
-    partners = partners_by_path()
-    hits = []
-    for pk in ids:
-        page = specific.get(pk)
-        if page is None:
-            continue
-        hits.append(
-            {
-                "page": page,
-                "type": labels.get(type(page), ""),
-                # Only public text: a lesson shows its public summary, never its body.
-                "summary": getattr(page, "summary", "") or getattr(page, "intro", "") or page.search_description,
-                "partner": partner_for(page, partners) if not page.specific_class.__name__ == "PartnerPage" else None,
-            }
-        )
-    context.update({"hits": hits, "page_obj": page_obj, "paginator": paginator, "query_string": urlencode({"q": query})})
-    return context
-
-
 # --- Reading list ---------------------------------------------------------------------
 
 def reading_list_get(*, user) -> list:
@@ -279,7 +200,7 @@ def reading_list_get(*, user) -> list:
     keys = list(ReadingListItem.objects.filter(user=user).order_by("-saved_at").values_list("resource_key", flat=True))
     if not keys:
         return []
-    active, default = _locales()
+    active, default = locales_active_and_default()
     localized = {}
     for resource in ResourcePage.objects.live().public().filter(translation_key__in=keys, locale__in=[active, default]):
         if resource.translation_key not in localized or resource.locale_id == active.pk:

@@ -5,7 +5,6 @@ from library import feeds, views
 app_name = "library"
 
 urlpatterns = [
-    path("search/", views.search, name="search"),
     path("library/<id:library_id>/feed/rss/", feeds.LibraryRssFeed(), name="feed_rss"),
     path("library/<id:library_id>/feed/atom/", feeds.LibraryAtomFeed(), name="feed_atom"),
     path("library/resources/<id:resource_id>/save/", views.reading_list_add, name="save"),

@@ -1,4 +1,4 @@
-"""Site search, reading-list actions and the resource document download."""
+"""Reading-list actions and the resource document download."""
 
 import mimetypes
 import os
@@ -7,21 +7,16 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from home.http import open_page_or_404, open_page_url, redirect_to, safe_next_url
-from library import selectors, services
+from base.http import open_page_or_404, open_page_url, redirect_to, safe_next_url
+from library import services
 from library.documents import document_serve_refusal
 from library.models import ResourceAttachment, ResourcePage
 
-
-@require_safe
-def search(request):
-    context = selectors.search_get(request=request)
-    return render(request, "library/search.html", context)
 
 
 @require_POST
@@ -40,7 +35,7 @@ def reading_list_remove(request, resource_id):
     services.reading_list_remove(user=request.user, resource=resource)
     messages.success(request, _("Removed from your reading list."))
     # A resource made draft or private since it was saved: go to the dashboard, not to its address.
-    fallback = open_page_url(request, resource, fallback=reverse("courses:dashboard"))
+    fallback = open_page_url(request, resource, fallback=reverse("home:dashboard"))
     return redirect_to(safe_next_url(request, fallback))
 
 

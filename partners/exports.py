@@ -5,18 +5,8 @@ import io
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-# A cell starting with one of these is read as a formula by spreadsheet programs
-# (OWASP "CSV injection"); tab and carriage return can hide one.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from base.spreadsheets import safe_cell
 
-
-def safe_cell(value):
-    """Text that a spreadsheet shows as text, never runs: a leading apostrophe before formula characters."""
-    if isinstance(value, str):
-        value = "".join(char for char in value if char in "\t\n\r" or ord(char) >= 32)  # XML forbids most controls
-        if value.startswith(FORMULA_STARTS):
-            return "'" + value
-    return value
 
 
 def _sheet(workbook, title, header, rows):

@@ -11,8 +11,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Collection, Page
 from wagtail.search import index
 
-from home.blocks import RICH_TEXT_FEATURES
-from home.models import CardMixin
+from base.blocks import RICH_TEXT_FEATURES
+from base.models import CardMixin
+from partners.sections import partner_sections_get
 
 
 class PartnerIndexPage(Page):
@@ -94,12 +95,8 @@ class PartnerPage(CardMixin, Page):
         return self.intro
 
     def get_context(self, request, *args, **kwargs):
-        from courses import selectors  # courses depends on partners, not the reverse, at import time
-        from library.selectors import resources_for_partner
-
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = selectors.course_cards_under(self)
-        context["resources"] = resources_for_partner(self)
+        context["sections"] = partner_sections_get(self)
         context["expertise"] = list(self.expertise.all())
         return context
 

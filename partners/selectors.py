@@ -12,6 +12,23 @@ from partners.models import PartnerPage
 LOGO_RENDITION = "max-240x96"
 
 
+def partners_by_path(*, public_only: bool = False) -> list:
+    """Live partners, longest path first, to find the partner above a page by its path (see partner_for).
+
+    The slug is loaded too: the catalog and library filters key partners by slug. Lists of public
+    pages ask for `public_only`, so a partner hidden by a view restriction is never offered as a filter.
+    """
+    partners = PartnerPage.objects.live()
+    if public_only:
+        partners = partners.public()
+    return list(partners.only("id", "title", "slug", "path", "url_path", "locale_id").order_by("-path"))
+
+
+def partner_for(page, partners) -> PartnerPage | None:
+    """The partner whose subtree holds `page`, among `partners` (from partners_by_path)."""
+    return next((partner for partner in partners if page.path.startswith(partner.path)), None)
+
+
 def partner_index_get(*, index, data) -> dict:
     """The index's live, public partners filtered by country and type, the form with counts, and messages."""
     partners = PartnerPage.objects.child_of(index).live().public()

@@ -217,7 +217,7 @@ def test_visitor_and_learner_forms_never_answer_500(client, site, capsys):
     catalog, course, library, resource = site["catalog"], site["course"], site["library"], site["resource"]
 
     # A visitor: the catalog, library and search boxes, and the account forms.
-    for url in (catalog.url, library.url, reverse("library:search")):
+    for url in (catalog.url, library.url, reverse("search:search")):
         for form in fuzzer.forms_on(client, url, method="get"):
             fuzzer.fuzz(client, form, next_values=())
     for name in ("account_signup", "account_login", "account_reset_password", "account_request_login_code"):
@@ -234,7 +234,7 @@ def test_visitor_and_learner_forms_never_answer_500(client, site, capsys):
         client.force_login(learner)
 
     signed_in()
-    public_pages = [course.url, site["lessons"][0].url, site["quiz"].url, resource.url, reverse("courses:dashboard"),
+    public_pages = [course.url, site["lessons"][0].url, site["quiz"].url, resource.url, reverse("home:dashboard"),
                     reverse("accounts:profile_complete"), reverse("accounts:account")]
     for url in public_pages:
         for form in fuzzer.forms_on(client, url):
@@ -242,7 +242,7 @@ def test_visitor_and_learner_forms_never_answer_500(client, site, capsys):
     course_services.enrollment_create(user=learner, course=course)
     client.post(reverse("library:save", args=[resource.pk]))
     # Now the complete and remove buttons; the course page (with "leave") comes last.
-    for url in (site["lessons"][1].url, site["quiz"].url, resource.url, reverse("courses:dashboard"), course.url):
+    for url in (site["lessons"][1].url, site["quiz"].url, resource.url, reverse("home:dashboard"), course.url):
         for form in fuzzer.forms_on(client, url):
             fuzzer.fuzz(client, form, before=signed_in)
 

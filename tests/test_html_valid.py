@@ -248,7 +248,7 @@ def _password_reset_step(client):
 
 SIGNED_OUT_URLS = ["account_login", "account_signup", "account_reset_password", "account_request_login_code"]
 SIGNED_IN_URLS = [
-    "courses:dashboard", "accounts:account", "accounts:profile_complete", "accounts:delete",
+    "home:dashboard", "accounts:account", "accounts:profile_complete", "accounts:delete",
     "account_email", "account_change_password", "account_reauthenticate", "account_logout",
     "mfa_index", "mfa_activate_totp", "mfa_deactivate_totp", "mfa_generate_recovery_codes",
     "mfa_view_recovery_codes", "usersessions_list",
@@ -264,8 +264,8 @@ def _paths(site, names):
 def _default_paths(site, names):
     paths = [page.url for page in site["pages"]]
     paths += [reverse(name) for name in names]
-    paths += [reverse("library:search") + f"?q={SEARCH_WORD}", reverse("library:search") + "?q=zzzqqq",
-              reverse("library:search"), "/no-such-page/"]
+    paths += [reverse("search:search") + f"?q={SEARCH_WORD}", reverse("search:search") + "?q=zzzqqq",
+              reverse("search:search"), "/no-such-page/"]
     return paths + site.get("extra_paths", [])
 
 

@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from library.sitemaps import SiteSitemap
+from search.sitemaps import SiteSitemap
 from trainingsite import views
 
 urlpatterns = [
@@ -28,9 +28,11 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("learning/", include("home.urls")),
     path("learning/", include("courses.urls")),
     path("learning/", include("assessments.urls")),
     path("", include("library.urls")),
+    path("", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

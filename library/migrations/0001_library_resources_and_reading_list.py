@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django_countries.fields
-import home.models
+import base.models
 import modelcluster.fields
 import wagtail.fields
 from django.conf import settings
@@ -60,7 +60,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'resource',
             },
-            bases=(home.models.CardMixin, 'wagtailcore.page'),
+            bases=(base.models.CardMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='ResourceAttachment',

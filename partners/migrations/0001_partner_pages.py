@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django_countries.fields
-import home.models
+import base.models
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -44,6 +44,6 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'partner page',
             },
-            bases=(home.models.CardMixin, 'wagtailcore.page'),
+            bases=(base.models.CardMixin, 'wagtailcore.page'),
         ),
     ]

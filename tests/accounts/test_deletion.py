@@ -137,7 +137,7 @@ def test_deletion_keeps_report_totals_and_leaves_no_row_naming_the_person(client
     assert (profile.display_name, profile.certificate_name, profile.newsletter, profile.share_progress_with_partner) == ("", "", False, False)
     assert (profile.country.code, profile.role, profile.sector.slug) == ("GE", "owner", "crafts")  # kept for totals
     # Their other device is logged out too, and nobody can log in as them any more.
-    assert phone.get(reverse("courses:dashboard")).status_code == 302
+    assert phone.get(reverse("home:dashboard")).status_code == 302
     response = Client().post(reverse("account_login"), {"login": EMAIL, "password": PASSWORD})
     assert response.status_code == 200
 

@@ -234,7 +234,7 @@ def test_the_requirement_can_be_switched_off(client, settings, partner_editor):
 def test_learners_are_not_asked_for_2fa_but_may_turn_it_on(client):
     learner = make_learner()
     client.post(reverse("account_login"), {"login": learner.email, "password": PASSWORD})
-    assert client.get(reverse("courses:dashboard")).status_code == 200
+    assert client.get(reverse("home:dashboard")).status_code == 200
     assert client.get(reverse("mfa_index")).status_code == 200
     reauthenticate(client)
     assert client.get(reverse("mfa_activate_totp")).status_code == 200
@@ -307,8 +307,8 @@ def test_a_learner_sees_their_other_sessions_and_ends_them(client, django_user_m
     laptop.post(reverse("account_reauthenticate"), {"password": PASSWORD})
     response = laptop.post(reverse("usersessions_list"))
     assert response.status_code == 302
-    assert phone.get(reverse("courses:dashboard")).status_code == 302  # logged out there
-    assert laptop.get(reverse("courses:dashboard")).status_code == 200
+    assert phone.get(reverse("home:dashboard")).status_code == 302  # logged out there
+    assert laptop.get(reverse("home:dashboard")).status_code == 200
 
 
 def test_session_and_csrf_cookies_are_httponly_and_secure_on_https(client, settings):

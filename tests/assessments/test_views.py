@@ -137,7 +137,7 @@ def test_correct_answers_are_revealed_only_as_the_quiz_allows(client, make_setup
 
 def test_the_dashboard_lists_quiz_attempts(learner_client, setup):
     submit(learner_client, setup, setup.answers())
-    html = learner_client.get(reverse("courses:dashboard")).content.decode()
+    html = learner_client.get(reverse("home:dashboard")).content.decode()
     assert reverse("assessments:attempt", args=[QuizAttempt.objects.get().pk]) in html
 
 

@@ -132,18 +132,18 @@ def test_leaving_is_post_only_and_keeps_progress(learner_client, course):
 
 
 def test_dashboard_shows_progress_and_an_empty_state(learner_client, catalog, course):
-    html = learner_client.get(reverse("courses:dashboard")).content.decode()
+    html = learner_client.get(reverse("home:dashboard")).content.decode()
     assert catalog.url in html  # the empty state points to the catalog
 
     services.enrollment_create(user=learner_client.learner, course=course)
     services.lesson_complete(user=learner_client.learner, lesson=course_lessons(course)[0])
-    html = learner_client.get(reverse("courses:dashboard")).content.decode()
+    html = learner_client.get(reverse("home:dashboard")).content.decode()
     assert course.title in html and "25%" in html
     assert reverse("courses:continue", args=[course.pk]) in html
 
 
 def test_dashboard_needs_login(client):
-    response = client.get(reverse("courses:dashboard"))
+    response = client.get(reverse("home:dashboard"))
     assert response.status_code == 302 and reverse("account_login") in response["Location"]
 
 
@@ -240,7 +240,7 @@ def test_refused_completion_of_a_private_lesson_does_not_reveal_its_address(lear
     lesson = course_lessons(course)[1]
     make_private(lesson)
     response = learner_client.post(reverse("courses:complete_lesson", args=[lesson.pk]))
-    assert response.status_code == 302 and response["Location"] == reverse("courses:dashboard")
+    assert response.status_code == 302 and response["Location"] == reverse("home:dashboard")
     assert lesson.slug not in response["Location"]
     assert LessonCompletion.objects.count() == 0
 

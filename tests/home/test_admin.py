@@ -45,7 +45,7 @@ def test_editor_can_add_a_user_by_email_only_in_the_admin(admin_client):
 def test_a_link_needs_a_page_or_an_address_but_not_both():
     from django.core.exceptions import ValidationError
 
-    from home.blocks import LinkBlock
+    from base.blocks import LinkBlock
 
     block = LinkBlock()
     with pytest.raises(ValidationError):

@@ -12,7 +12,7 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.contrib.forms.views import SubmissionsListView
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
 
-from home.exports import WRITERS
+from base.spreadsheets import WRITERS
 from tests.factories import PASSWORD, make_standard_page
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.urls import URLResolver, get_resolver
 from django.urls.converters import IntConverter
 
-from home.converters import IdConverter
+from base.converters import IdConverter
 
 PROJECT_APPS = ("accounts", "assessments", "courses", "home", "library", "partners", "taxonomy", "trainingsite")
 

@@ -50,10 +50,10 @@ def test_library_queries_do_not_grow_with_resources(client, know_how, partner):
 
 def test_search_queries_do_not_grow_with_hits(client, know_how, partner):
     add_resources(know_how, 5, partner)
-    few, html = queries_for(client, reverse("library:search") + "?q=cashbook")
+    few, html = queries_for(client, reverse("search:search") + "?q=cashbook")
     assert html.count('class="search-result"') == 5
     add_resources(know_how, 45, partner)
-    many, html = queries_for(client, reverse("library:search") + "?q=cashbook")
+    many, html = queries_for(client, reverse("search:search") + "?q=cashbook")
     assert "50 results" in html and html.count('class="search-result"') == 10
     assert few == SEARCH_QUERIES
     assert many == few, f"{few} queries with 5 hits, {many} with 50"
@@ -75,9 +75,9 @@ def test_dashboard_reading_list_queries_do_not_grow(client, know_how):
     client.force_login(learner)
     resources = [make_resource(know_how, title=f"Saved {i}") for i in range(12)]
     services.reading_list_add(user=learner, resource=resources[0])
-    few, _ = queries_for(client, reverse("courses:dashboard"))
+    few, _ = queries_for(client, reverse("home:dashboard"))
     for resource in resources[1:]:
         services.reading_list_add(user=learner, resource=resource)
-    many, html = queries_for(client, reverse("courses:dashboard"))
+    many, html = queries_for(client, reverse("home:dashboard"))
     assert html.count("Remove from reading list") == 12
     assert many == few

@@ -128,4 +128,4 @@ def test_a_10000_character_query_is_cut_with_a_message(client, know_how):
 
 def test_search_view_is_get_only(client):
     assert client.post(SEARCH, {"q": "bread"}).status_code == 405
-    assert reverse("library:search") == SEARCH
+    assert reverse("search:search") == SEARCH

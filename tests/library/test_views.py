@@ -164,12 +164,12 @@ def test_reading_list_save_is_post_only_idempotent_and_shown_on_the_dashboard(le
         assert response.status_code == 302 and response["Location"] == resource.url
     assert ReadingListItem.objects.filter(user=learner_client.learner).count() == 1
     assert "In your reading list." in learner_client.get(resource.url).content.decode()
-    dashboard = learner_client.get(reverse("courses:dashboard")).content.decode()
+    dashboard = learner_client.get(reverse("home:dashboard")).content.decode()
     assert "My reading list" in dashboard and "Cash-flow toolkit" in dashboard
 
     learner_client.post(reverse("library:unsave", args=[resource.pk]), {"next": "https://evil.example/"})
     assert ReadingListItem.objects.filter(user=learner_client.learner).count() == 0
-    assert "Guides, toolkits and case studies you save" in learner_client.get(reverse("courses:dashboard")).content.decode()
+    assert "Guides, toolkits and case studies you save" in learner_client.get(reverse("home:dashboard")).content.decode()
 
 
 def test_reading_list_needs_login_csrf_and_an_open_resource(client, learner_client, know_how):
@@ -192,7 +192,7 @@ def test_a_saved_resource_made_private_disappears_from_the_dashboard(learner_cli
     resource = make_resource(know_how, title="Soon private")
     learner_client.post(reverse("library:save", args=[resource.pk]))
     make_private(resource)
-    assert "Soon private" not in learner_client.get(reverse("courses:dashboard")).content.decode()
+    assert "Soon private" not in learner_client.get(reverse("home:dashboard")).content.decode()
 
 
 def test_resources_for_partner_lists_only_its_live_public_resources(home, partner):
@@ -317,7 +317,7 @@ def test_removing_a_hidden_resource_goes_to_the_dashboard_not_to_its_address(lea
     else:
         make_private(resource)
     response = learner_client.post(reverse("library:unsave", args=[resource.pk]))
-    assert response.status_code == 302 and response["Location"] == reverse("courses:dashboard")
+    assert response.status_code == 302 and response["Location"] == reverse("home:dashboard")
     assert not ReadingListItem.objects.exists()
 
 

@@ -1,10 +1,22 @@
-"""Every spreadsheet the Wagtail admin offers writes formula-like text as text, never as a formula."""
+"""Every spreadsheet the site writes shows formula-like text as text, never runs it as a formula."""
 
 from functools import wraps
 
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
-from partners.exports import safe_cell
+# A cell starting with one of these is read as a formula by spreadsheet programs
+# (OWASP "CSV injection"); tab and carriage return can hide one.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """Text that a spreadsheet shows as text, never runs: a leading apostrophe before formula characters."""
+    if isinstance(value, str):
+        value = "".join(char for char in value if char in "\t\n\r" or ord(char) >= 32)  # XML forbids most controls
+        if value.startswith(FORMULA_STARTS):
+            return "'" + value
+    return value
+
 
 # The methods through which SpreadsheetExportMixin writes every CSV and XLSX cell and heading.
 FUNNELS = ("preprocess_field_value", "get_heading")
@@ -13,7 +25,7 @@ WRITERS = ("write_csv_row", "generate_xlsx_row", "stream_csv", "write_xlsx", "wr
 
 
 def spreadsheet_exports_neutralise() -> None:
-    """Pass every cell and heading of Wagtail's CSV and XLSX exports through partners.exports.safe_cell.
+    """Pass every cell and heading of Wagtail's CSV and XLSX exports through safe_cell.
 
     Titles, names and form labels come from partners and learners; a cell starting with =, +, -,
     @, tab or CR runs as a formula when the file is opened (OWASP "CSV injection"). Wagtail has no

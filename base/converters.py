@@ -1,5 +1,6 @@
 """The path converter for database ids in every urls.py of the project."""
 
+from django.urls import register_converter
 from django.urls.converters import IntConverter
 
 from base.ids import ID_MAX
@@ -15,3 +16,9 @@ class IdConverter(IntConverter):
         if number > ID_MAX:
             raise ValueError("id out of range")  # Django answers a ValueError with "no match"
         return number
+
+
+# Registered on import: Wagtail loads the apps' admin URLs (through wagtail_hooks) while other
+# apps are still getting ready, so AppConfig.ready() would come too late; base/__init__.py
+# imports this module when Django first loads the app.
+register_converter(IdConverter, "id")

@@ -2,12 +2,11 @@
 
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
 
 
 class SiteSitemap(Sitemap):
     def items(self):
-        from wagtail.models import Page
-
         root = self.get_wagtail_site().root_page
         in_site = Q()
         for home in [root, *root.get_translations()]:
