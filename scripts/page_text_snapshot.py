@@ -384,8 +384,8 @@ def compare(before_path: Path, after_path: Path) -> int:
         new_lines = [f"status {new['status']}", *new["text"].splitlines()]
         diff = difflib.unified_diff(old_lines, new_lines, f"before {url}", f"after {url}", lineterm="")
         print("\n".join(diff))
-    compared = len(before.keys() & after.keys())
-    print(f"{compared} pages compared, {differ} differ")
+    # A page found on one side only counts as compared, and as differing.
+    print(f"{len(before.keys() | after.keys())} pages compared, {differ} differ")
     return 1 if differ else 0
 
 
