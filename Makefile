@@ -20,6 +20,7 @@ RUN_ENV = SECRET_KEY="$$(cat var/secret_key)" SITE_URL="http://$(HOST):$(PORT)" 
 help:
 	@echo "make run    set everything up and serve the site at http://$(HOST):$(PORT)"
 	@echo "make test   run the whole test suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)"
+	@echo "make lint   check style (ruff), formatting (ruff format) and the layer contracts (lint-imports)"
 
 # A fresh Debian needs a few of its packages before pip and npm can work: with apt-get when
 # run as root (as CI is), otherwise a message naming the exact packages. The chroot check in
@@ -100,6 +101,15 @@ test-suite: $(VENV)/.requirements-test node_modules/axe-core/axe.min.js node_mod
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 test: test-suite
+
+# All three checks run, so one pass lists every problem; it fails if any did. Settings live in
+# pyproject.toml (ruff) and .importlinter (the layers of ARCHITECTURE.md).
+lint: $(VENV)/.requirements-test
+	@status=0; \
+	$(VENV)/bin/ruff check . || status=1; \
+	$(VENV)/bin/ruff format --check . || status=1; \
+	$(VENV)/bin/lint-imports || status=1; \
+	exit $$status
 
 clean:
 	rm -rf var/static var/test-media .pytest_cache
