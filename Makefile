@@ -103,7 +103,7 @@ test-suite: $(VENV)/.requirements-test node_modules/axe-core/axe.min.js node_mod
 test: test-suite
 
 # All three checks run, so one pass lists every problem; it fails if any did. Settings live in
-# pyproject.toml (ruff) and .importlinter (the layers of ARCHITECTURE.md).
+# pyproject.toml (ruff) and .importlinter (the layers of docs/architecture.md).
 lint: $(VENV)/.requirements-test
 	@status=0; \
 	$(VENV)/bin/ruff check . || status=1; \
