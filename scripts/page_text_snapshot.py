@@ -283,9 +283,21 @@ class Crawler:
         return status, f"[{content_type}, {len(response.content)} bytes]", []
 
 
+def reverse_first(*names, **kwargs):
+    """The URL of the first name that exists: refactors may move a view to another app, not its URL."""
+    from django.urls import NoReverseMatch, reverse  # after django.setup()
+
+    for name in names[:-1]:
+        try:
+            return reverse(name, **kwargs)
+        except NoReverseMatch:
+            continue
+    return reverse(names[-1], **kwargs)
+
+
 def seed_urls() -> list[str]:
     """Every live Wagtail page in every locale, the sitemap and a few searches, in a stable order."""
-    from django.urls import reverse
+    from django.urls import reverse  # after django.setup()
     from django.utils import translation
     from wagtail.models import Page
 
@@ -297,7 +309,7 @@ def seed_urls() -> list[str]:
     urls.append("/sitemap.xml")
     for language, _name in _languages():
         with translation.override(language):
-            search = reverse("library:search")
+            search = reverse_first("search:search", "library:search")
         urls.append(search)
         urls.extend(f"{search}?q={query}" for query in SEARCH_QUERIES)
     return urls
@@ -305,9 +317,9 @@ def seed_urls() -> list[str]:
 
 def learner_seed_urls(user) -> list[str]:
     """The learner's own pages: dashboard, account, and the courses they are enrolled in."""
-    from django.urls import reverse
+    from django.urls import reverse  # after django.setup()
 
-    urls = [reverse("courses:dashboard"), reverse("accounts:account"), reverse("accounts:delete")]
+    urls = [reverse_first("home:dashboard", "courses:dashboard"), reverse("accounts:account"), reverse("accounts:delete")]
     urls.append(reverse("accounts:profile_complete"))
     from courses.models import Enrollment
 
