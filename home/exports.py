@@ -4,7 +4,7 @@ from functools import wraps
 
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
-from partners.exports import safe_cell
+from base.spreadsheets import safe_cell
 
 # The methods through which SpreadsheetExportMixin writes every CSV and XLSX cell and heading.
 FUNNELS = ("preprocess_field_value", "get_heading")
@@ -13,7 +13,7 @@ WRITERS = ("write_csv_row", "generate_xlsx_row", "stream_csv", "write_xlsx", "wr
 
 
 def spreadsheet_exports_neutralise() -> None:
-    """Pass every cell and heading of Wagtail's CSV and XLSX exports through partners.exports.safe_cell.
+    """Pass every cell and heading of Wagtail's CSV and XLSX exports through base.spreadsheets.safe_cell.
 
     Titles, names and form labels come from partners and learners; a cell starting with =, +, -,
     @, tab or CR runs as a formula when the file is opened (OWASP "CSV injection"). Wagtail has no
