@@ -1,12 +1,30 @@
 """The filters of the admin reports, as Wagtail's own reports declare them (django-filters)."""
 
 import django_filters
+from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.widgets import BooleanRadioSelect
 
 from assessments.models import QuizPage
+from base.ids import ID_MAX
 from courses.models import CoursePage, Enrollment
+
+
+class BoundedIdChoiceField(django_filters.fields.ModelChoiceField):
+    """A choice by id that refuses an id no database holds, before SQLite overflows on it."""
+
+    def to_python(self, value):
+        if value not in self.empty_values:
+            text = str(value)
+            if not text.isascii() or not text.isdigit() or len(text) > len(str(ID_MAX)) or int(text) > ID_MAX:
+                raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class BoundedIdChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = BoundedIdChoiceField
 
 
 class QuizReportFilterSet(WagtailFilterSet):
@@ -28,7 +46,7 @@ class PartnerReportFilterSet(WagtailFilterSet):
     """
 
     partner = django_filters.ChoiceFilter(label=_("Partner"), empty_label=None, method="filter_chosen_by_view")
-    course = django_filters.ModelChoiceFilter(
+    course = BoundedIdChoiceFilter(
         label=_("Course"), queryset=CoursePage.objects.none(), method="filter_chosen_by_view"
     )
 
@@ -36,12 +54,16 @@ class PartnerReportFilterSet(WagtailFilterSet):
         model = Enrollment  # not translatable: no language filter over the computed rows
         fields = []
 
-    def __init__(self, data=None, queryset=None, *, request=None, prefix=None, partners=(), courses=None):
+    def __init__(
+        self, data=None, queryset=None, *, request=None, prefix=None, partners=(), partner=None, courses=None
+    ):
         super().__init__(data, queryset, request=request, prefix=prefix)
         if len(partners) > 1:
             self.filters["partner"].extra["choices"] = [
-                (str(partner.pk), f"{partner.title} ({partner.locale.get_display_name()})") for partner in partners
+                (str(choice.pk), f"{choice.title} ({choice.locale.get_display_name()})") for choice in partners
             ]
+            # The partner shown is where the report starts, not a filter ("There are N matches").
+            self.filters["partner"].extra["initial"] = str(partner.pk) if partner else None
         else:
             del self.filters["partner"]
         if courses is None:
@@ -55,5 +77,5 @@ class PartnerReportFilterSet(WagtailFilterSet):
 
 class PartnerMonthFilterSet(PartnerReportFilterSet):
     submitted = django_filters.DateFromToRangeFilter(
-        label=_("Submitted"), widget=DateRangePickerWidget, method="filter_chosen_by_view"
+        label=capfirst(_("submitted at")), widget=DateRangePickerWidget, method="filter_chosen_by_view"
     )

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -81,14 +82,14 @@ class QuizReportDetailView(QuizReportMixin, ReportView):
     paginate_by = 20  # questions
     list_export = ["number", "prompt", "answered", "correct_share", "option", "option_is_correct", "count", "share"]
     export_headings = {
-        "number": _("Question"),
-        "prompt": _("Prompt"),
+        "number": "#",
+        "prompt": _("Question"),
         "answered": _("Answered"),
-        "correct_share": _("Fully correct (%)"),
+        "correct_share": capfirst(_("fully correct")),
         "option": _("Option"),
         "option_is_correct": _("Correct"),
         "count": _("Picked"),
-        "share": _("Share of answers (%)"),
+        "share": _("Share of answers"),
     }
     custom_field_preprocess = {"option_is_correct": {"csv": _yes_no, "xlsx": _yes_no}}
 
@@ -201,7 +202,7 @@ class PartnerReportMixin:
         return f"partner-report-{self.partner.pk}-{self.table_url_name.split(':')[-1]}-{timezone.now():%Y-%m-%d}"
 
     def get_filterset_kwargs(self):
-        return {**super().get_filterset_kwargs(), "partners": self.partners}
+        return {**super().get_filterset_kwargs(), "partners": self.partners, "partner": self.partner}
 
     @cached_property
     def chosen(self) -> dict:

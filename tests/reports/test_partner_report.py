@@ -282,3 +282,12 @@ def test_tables_filter_by_course_and_pass_rates_by_date(client, partner, busy_co
     assert screen_rows(client.get(MONTHS, october)) == [["Dry maize safely", "2026-10", "2", "2", "100 %"]]
     exported = spreadsheet_rows(client.get(MONTHS, {**october, "export": "csv"}), "csv")
     assert exported[1:] == [["Dry maize safely", "2026-10", "2", "2", "100"]]
+
+
+def test_an_impossible_course_id_is_ignored_not_an_error(client, partner, busy_course):
+    client.force_login(partner.user)
+    for course in (str(2**63), "9" * 10_000, "٣", "-1"):
+        for url in (MONTHS, COUNTRIES, LEARNERS):
+            response = client.get(url, {"course": course})
+            assert response.status_code == 200, (url, course[:20])
+            assert "Dry maize safely" in response.content.decode()  # unfiltered
