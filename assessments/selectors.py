@@ -1,17 +1,16 @@
-"""Reads for taking and reviewing quizzes, and for the editors' quiz report.
+"""Reads for taking and reviewing quizzes (the editors' quiz report is in reports.selectors).
 
 What a learner's browser receives before submitting is built here, and holds only question
 and option texts and ids: never which option is correct, never feedback.
 """
 
 import random
-from collections import Counter, defaultdict
 
-from django.db.models import Avg, Count, Q
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
 from accounts.export import iso_or_none
-from assessments.models import QuizAnswer, QuizAttempt, QuizPage
+from assessments.models import QuizAttempt, QuizPage
 from courses import selectors as course_selectors
 
 
@@ -122,86 +121,6 @@ def attempt_review_get(*, user, attempt_id: int) -> dict:
 def attempts_for_dashboard(*, user, limit: int = 20) -> list:
     """The learner's latest quiz attempts, newest first."""
     return list(QuizAttempt.objects.filter(user=user).order_by("-submitted_at", "-pk")[:limit])
-
-
-def quiz_report_list() -> list:
-    """Every quiz with its number of attempts, learners, pass rate and average score."""
-    rows = (
-        QuizAttempt.objects.values("quiz_key")
-        .annotate(
-            attempts=Count("pk"),
-            learners=Count("user", distinct=True),
-            passes=Count("pk", filter=Q(passed=True)),
-            average=Avg("score"),
-        )
-        .order_by()
-    )
-    stats = {row["quiz_key"]: row for row in rows}
-    report = []
-    for quiz in QuizPage.objects.order_by("title").select_related("locale"):
-        row = stats.get(quiz.translation_key, {})
-        attempts = row.get("attempts", 0)
-        report.append(
-            {
-                "quiz": quiz,
-                "attempts": attempts,
-                "learners": row.get("learners", 0),
-                "pass_rate": round(100 * row.get("passes", 0) / attempts) if attempts else None,
-                "average": row.get("average"),
-            }
-        )
-    return report
-
-
-def quiz_report_get(*, quiz: QuizPage) -> dict:
-    """Per question: how many answered, the share fully correct, and the share that picked each option."""
-    answers = QuizAnswer.objects.filter(attempt__quiz_key=quiz.translation_key).values_list(
-        "question_id", "option_ids", "value", "is_correct"
-    )
-    answered = Counter()
-    correct = Counter()
-    picks = defaultdict(Counter)
-    for question_id, option_ids, value, is_correct in answers:
-        answered[question_id] += 1
-        correct[question_id] += int(is_correct)
-        for option_id in option_ids or ([value] if value in ("true", "false") else []):
-            picks[question_id][option_id] += 1
-    questions = []
-    for block in quiz.questions:
-        total = answered[block.id]
-        if block.block_type in ("single_choice", "multiple_choice"):
-            options = [(child.id, child.value["text"], child.value["is_correct"]) for child in block.value["options"].bound_blocks]
-        elif block.block_type == "true_false":
-            options = [("true", "True", bool(block.value["is_true"])), ("false", "False", not block.value["is_true"])]
-        else:
-            options = []
-        questions.append(
-            {
-                "prompt": block.value["prompt"],
-                "kind": block.block_type,
-                "answered": total,
-                "correct_share": round(100 * correct[block.id] / total) if total else None,
-                "options": [
-                    {
-                        "text": text,
-                        "is_correct": is_correct,
-                        "count": picks[block.id][option_id],
-                        "share": round(100 * picks[block.id][option_id] / total) if total else 0,
-                    }
-                    for option_id, text, is_correct in options
-                ],
-            }
-        )
-    attempts = QuizAttempt.objects.filter(quiz_key=quiz.translation_key).aggregate(
-        count=Count("pk"), passes=Count("pk", filter=Q(passed=True)), learners=Count("user", distinct=True)
-    )
-    return {
-        "quiz": quiz,
-        "questions": questions,
-        "attempts": attempts["count"],
-        "learners": attempts["learners"],
-        "pass_rate": round(100 * attempts["passes"] / attempts["count"]) if attempts["count"] else None,
-    }
 
 
 def quiz_attempts_for_export(user) -> list:

@@ -1,8 +1,7 @@
-"""Submit a quiz, review an attempt, and the editors' quiz report."""
+"""Submit a quiz and review an attempt."""
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -13,9 +12,6 @@ from assessments import selectors, services
 from assessments.grading import SubmissionError
 from assessments.models import QuizPage
 from base.http import open_page_url, redirect_to
-
-REPORT_PERMISSION = "assessments.view_quizattempt"
-
 
 @require_POST
 def submit(request, quiz_id):
@@ -57,19 +53,3 @@ def submit(request, quiz_id):
 def attempt_review(request, attempt_id):
     context = selectors.attempt_review_get(user=request.user, attempt_id=attempt_id)
     return render(request, "assessments/attempt_review.html", context)
-
-
-def _require_report_access(request):
-    if not request.user.has_perm(REPORT_PERMISSION):
-        raise PermissionDenied
-
-
-def report_index(request):
-    _require_report_access(request)
-    return render(request, "assessments/admin/report_index.html", {"rows": selectors.quiz_report_list()})
-
-
-def report_detail(request, quiz_id):
-    _require_report_access(request)
-    quiz = get_object_or_404(QuizPage, pk=quiz_id)
-    return render(request, "assessments/admin/report_detail.html", selectors.quiz_report_get(quiz=quiz))

@@ -1,16 +1,14 @@
-"""Admin views: onboard a partner, and the partner report (on screen and as XLSX)."""
+"""Admin views: onboard a partner (the partner report is in reports.views)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+from wagtail.admin.menu import MenuItem
 
-from partners import selectors, services
-from partners.exports import partner_report_xlsx
+from partners import permissions, services
 from partners.forms import PartnerOnboardForm
 
 ONBOARD_PERMISSION = "partners.onboard_partner"
@@ -43,46 +41,13 @@ def onboard(request):
     return render(request, "partners/admin/onboard.html", {"form": form})
 
 
-def _report_partner(request):
-    """The partner whose report was asked for, among those the user may see; 404 for any other."""
-    partners = selectors.report_partners_for(request.user)
-    if not partners:
-        raise PermissionDenied
-    raw = request.GET.get("partner", "")
-    note = None
-    if raw:
-        if not raw.isascii() or not raw.isdigit() or len(raw) > 12:
-            note = _("That partner was not recognised; showing the first one.")
-            chosen = partners[0]
-        else:
-            chosen = next((partner for partner in partners if partner.pk == int(raw)), None)
-            if chosen is None:
-                raise Http404
-    else:
-        chosen = partners[0]
-    return partners, chosen, note
+class OnboardMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(ONBOARD_PERMISSION)
 
 
-@never_cache
-@require_GET
-def report(request):
-    partners, partner, note = _report_partner(request)
-    if note:
-        messages.warning(request, note)
-    context = selectors.partner_report_get(partner=partner)
-    context["partners"] = partners
-    return render(request, "partners/admin/report.html", context)
-
-
-@never_cache
-@require_GET
-def report_export(request):
-    _partners, partner, _note = _report_partner(request)
-    report = selectors.partner_report_get(partner=partner)
-    response = HttpResponse(
-        partner_report_xlsx(report),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    filename = f"partner-report-{partner.pk}-{timezone.now():%Y-%m-%d}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def reports_menu_editor_only_hide(request, menu_items):
+    """Partner editors are refused the site-wide translations report: don't offer it to them."""
+    if permissions.is_partner_only(request.user):
+        translations = reverse("wagtail_localize:translations_report")
+        menu_items[:] = [item for item in menu_items if item.url != translations]

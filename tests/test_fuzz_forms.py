@@ -305,8 +305,11 @@ QUERY_FORMS = [
     ("/admin/pages/search/", ["q", "p", "ordering", "content_type"]),
     ("/admin/images/", ["q", "p", "collection_id", "tag"]),
     ("/admin/documents/", ["q", "p", "collection_id"]),
-    ("/admin/partners/reports/", ["partner"]),
+    ("/admin/partners/reports/", ["partner", "p"]),
     ("/admin/partners/reports/export/", ["partner"]),
+    ("/admin/partners/reports/quiz-pass-rates/", ["partner", "course", "submitted_from", "submitted_to", "p"]),
+    ("/admin/partners/reports/countries/", ["partner", "course", "p"]),
+    ("/admin/partners/reports/learners/", ["partner", "course", "p"]),
 ]
 
 
@@ -332,8 +335,8 @@ def test_partner_editor_and_editor_forms_never_answer_500(client, site, capsys, 
             fuzzer.fuzz(client, form, next_values=["a bare word", "another host", "a script URL", "a backslash path"])
     queries = QUERY_FORMS + [(f"/admin/pages/{site['partner'].pk}/", ["q", "p", "ordering"])]
     if role == "editor":
-        queries.append(("/admin/reports/quizzes/", ["q", "p"]))
-        queries.append((reverse("assessments_reports:detail", args=[site["quiz"].pk]), ["q", "p"]))
+        queries.append(("/admin/reports/quizzes/", ["q", "p", "live", "locale"]))
+        queries.append((reverse("reports:quiz_detail", args=[site["quiz"].pk]), ["q", "p"]))
     for path, names in queries:
         fuzzer.fuzz_query(client, path, names)
     fuzzer.report(capsys, role)

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "assessments",
     "library",
     "partners",
+    "reports",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -12,10 +12,10 @@ from django.urls import reverse
 
 from accounts import selectors, services
 from accounts.models import LearnerProfile
-from assessments import selectors as quiz_selectors
 from assessments import services as quiz_services
 from courses import services as course_services
 from courses.models import Enrollment, LessonCompletion
+from reports import selectors as report_selectors
 from taxonomy.models import Sector
 from tests.accounts.helpers import reauthenticate
 from tests.assessments.conftest import QuizSetup
@@ -46,11 +46,11 @@ def learner_with_records(home):
 
 
 def totals(setup):
-    report = quiz_selectors.quiz_report_get(quiz=setup.quiz)
+    report = report_selectors.quiz_report_get(quiz=setup.quiz)
     return {
-        "quiz_list": [(row["quiz"].pk, row["attempts"], row["learners"], row["pass_rate"], row["average"])
-                      for row in quiz_selectors.quiz_report_list()],
-        "quiz_detail": (report["attempts"], [(q["answered"], q["correct_share"]) for q in report["questions"]]),
+        "quiz_list": [(row.quiz.pk, row.attempts, row.learners, row.pass_rate, row.average)
+                      for row in report_selectors.quiz_report_list()],
+        "quiz_detail": (report.attempts, [(q.answered, q.correct_share) for q in report.questions]),
         "enrollments": Enrollment.objects.filter(course=setup.course).count(),
         "completions": LessonCompletion.objects.filter(enrollment__course=setup.course).count(),
         "users": User.objects.count(),

@@ -130,7 +130,8 @@ def test_markup_in_partner_titles_is_escaped_on_the_site_and_in_the_admin(client
 
     client.force_login(make_editor())
     for url in (f"/admin/pages/{partner_index.pk}/", f"/admin/pages/{partner.pk}/", "/admin/pages/search/?q=Evil",
-                f"/admin/partners/reports/?partner={partner.pk}"):
+                *(f"/admin/partners/reports/{table}?partner={partner.pk}"
+                  for table in ("", "quiz-pass-rates/", "countries/", "learners/"))):
         html = client.get(url).content.decode()
         assert XSS not in html, url
 
