@@ -12,10 +12,8 @@ from django.conf import settings
 from accounts import export, services
 from assessments import services as quiz_services
 from courses import services as course_services
-from tests.assessments.conftest import QuizSetup
+from tests.builders import QuizSetup, give_totp, make_learner, make_library, make_resource
 from library import services as library_services
-from tests.factories import make_learner
-from tests.library.factories import make_library, make_resource
 
 pytestmark = pytest.mark.django_db
 
@@ -85,8 +83,6 @@ def test_a_learner_without_a_profile_or_records_gets_an_empty_export(client):
 
 
 def test_the_export_holds_no_secrets(client, two_learners):
-    from tests.factories import give_totp
-
     _, mine, _ = two_learners
     secret = give_totp(mine)
     response, data = download(client, mine)

@@ -9,8 +9,17 @@ from django.urls import reverse
 
 from assessments.models import QuizAttempt
 from courses import services as course_services
-from tests.assessments.questions import option, option_ids, q_multiple, q_numeric, q_single, q_true_false
-from tests.factories import make_learner, make_quiz
+from tests.builders import (
+    make_learner,
+    make_private,
+    make_quiz,
+    option,
+    option_ids,
+    q_multiple,
+    q_numeric,
+    q_single,
+    q_true_false,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -215,7 +224,6 @@ def test_quiz_submissions_are_rate_limited_per_learner(learner_client, setup, se
 @pytest.mark.parametrize("hide", ["private", "course_draft"])
 def test_an_anonymous_submission_to_a_hidden_quiz_does_not_reveal_its_address(client, setup, hide):
     """Issue 12: the login redirect's `next` names only a page anyone may see."""
-    from tests.library.factories import make_private
 
     if hide == "private":
         make_private(setup.quiz)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from courses import services
 from partners.models import PartnerIndexPage, PartnerPage
 from taxonomy.models import Topic
-from tests.factories import course_lessons, make_course, make_course_index, make_image, make_learner, publish
+from tests.builders import course_lessons, make_course, make_course_index, make_image, make_learner, publish
 
 pytestmark = pytest.mark.django_db
 

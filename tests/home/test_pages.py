@@ -9,17 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from home.models import FooterText, NavigationMenu
-from tests.factories import make_standard_page
+from tests.builders import make_menu, make_standard_page
 
 pytestmark = pytest.mark.django_db
-
-
-def make_menu(place, pages, locale=None):
-    menu = NavigationMenu(place=place, items=[("link", {"page": page, "url": "", "label": ""}) for page in pages])
-    if locale:
-        menu.locale = locale
-    menu.save()
-    return menu
 
 
 def test_home_page_shows_the_hero_inside_landmarks(client, home):

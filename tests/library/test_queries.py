@@ -7,8 +7,7 @@ from django.urls import reverse
 
 from library import services
 from taxonomy.models import BusinessStage, Sector, Topic
-from tests.factories import make_image, make_learner
-from tests.library.factories import make_resource
+from tests.builders import make_image, make_learner, make_resource
 
 pytestmark = pytest.mark.django_db
 

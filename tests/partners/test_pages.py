@@ -8,24 +8,25 @@ from django.test.utils import CaptureQueriesContext
 
 from partners.models import PartnerPage
 from taxonomy.models import Topic
-from tests.factories import make_course, make_course_index, make_image, publish
-from tests.library.factories import make_resource
-from tests.partners.conftest import make_editor, onboard
+from tests.builders import (
+    make_course,
+    make_course_index,
+    make_editor,
+    make_image,
+    make_partner,
+    make_resource,
+    onboard,
+    publish,
+)
 
 pytestmark = pytest.mark.django_db
 
 XSS = '<img src=x onerror=alert(1)>'
 
 
-def make_partner(index, *, title, country="KE", kind="university", **fields):
-    page = PartnerPage(title=title, slug=fields.pop("slug", None) or title.lower().replace(" ", "-"), country=country, kind=kind, **fields)
-    index.add_child(instance=page)
-    return publish(page)
-
-
 def test_partner_page_shows_contact_expertise_and_its_live_courses(client, home, partner_index):
     topic = Topic.objects.create(name="Export rules", slug="export-rules")
-    partner = make_partner(partner_index, title="Kilimo University", city="Nakuru", contact_name="Dr Wanjiru",
+    partner = make_partner(partner_index, title="Kilimo University", country="KE", city="Nakuru", contact_name="Dr Wanjiru",
                            contact_email="wanjiru@kilimo.example", website="https://kilimo.example")
     partner.expertise.set([topic])
     publish(partner)
@@ -64,7 +65,7 @@ def test_partner_list_filters_by_country_and_type_with_counts(client, home, part
     "?country=KE&country=PE", "?page=-1",
 ])
 def test_bad_filter_values_are_ignored_with_a_message(client, home, partner_index, query):
-    make_partner(partner_index, title="Kilimo University")
+    make_partner(partner_index, title="Kilimo University", country="KE")
     response = client.get(partner_index.url + query)
     assert response.status_code == 200
     html = response.content.decode()
@@ -119,7 +120,7 @@ def test_partner_edit_form_refuses_a_javascript_website(client, home, partner_in
 
 def test_markup_in_partner_titles_is_escaped_on_the_site_and_in_the_admin(client, home, partner_index):
     catalog = make_course_index(home)
-    partner = make_partner(partner_index, title=f"Evil {XSS} Institute", slug="evil", intro=f"Intro {XSS}",
+    partner = make_partner(partner_index, title=f"Evil {XSS} Institute", slug="evil", country="KE", intro=f"Intro {XSS}",
                            city=XSS, contact_name=XSS)
     course = make_course(partner, lessons=1, title=f"Course {XSS}", summary=f"Summary {XSS}")
     visitor = Client()
