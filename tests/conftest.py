@@ -1,6 +1,6 @@
 import pytest
 
-from tests.factories import make_home
+from tests.builders import make_home
 
 
 @pytest.fixture(autouse=True)

@@ -16,10 +16,21 @@ from django.urls import reverse
 
 from courses import services as course_services
 from tests.accounts.helpers import reauthenticate
-from tests.assessments.questions import q_numeric, q_single, q_true_false
-from tests.factories import course_lessons, make_course, make_course_index, make_learner, make_quiz
-from tests.library.factories import make_library, make_resource
-from tests.partners.conftest import make_editor, make_partner_index, onboard
+from tests.builders import (
+    course_lessons,
+    make_course,
+    make_course_index,
+    make_editor,
+    make_learner,
+    make_library,
+    make_partner_index,
+    make_quiz,
+    make_resource,
+    onboard,
+    q_numeric,
+    q_single,
+    q_true_false,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -25,25 +25,32 @@ from wagtail.images import get_image_model
 
 from assessments.models import QuizAttempt
 from courses import services as course_services
-from courses.models import ProgramCourse, ProgramIndexPage, TrainingProgramPage
 from home.models import FooterText, NavigationMenu
 from library.models import ResourcePage
 from taxonomy.models import BusinessStage, Sector, Topic
-from tests.assessments.questions import option_ids, q_multiple, q_numeric, q_single, q_true_false
-from tests.factories import (
+from tests.builders import (
     PASSWORD,
     course_lessons,
     give_totp,
     make_course,
     make_course_index,
     make_learner,
+    make_library,
+    make_partner,
+    make_program,
+    make_program_index,
     make_quiz,
+    make_resource,
     make_standard_page,
+    option_ids,
     publish,
+    q_multiple,
+    q_numeric,
+    q_single,
+    q_true_false,
     root_collection,
     totp_code,
 )
-from tests.library.factories import make_library, make_partner, make_resource
 
 pytestmark = [pytest.mark.django_db, pytest.mark.html]
 
@@ -143,14 +150,9 @@ def _build_site(home):
     attempted = make_quiz(module, questions=questions, title="Books quiz")
     fresh = make_quiz(module, questions=[q_single()], title="Second quiz")
 
-    programs = ProgramIndexPage(title="Programs", slug="programs", intro="Paths through the courses.")
-    home.add_child(instance=programs)
-    publish(programs)
-    program = TrainingProgramPage(title="Start your business", slug="start", intro="From idea to first sale.",
-                                  audience="Founders.", outcomes=_rich("Sell"), image=image)
-    program.program_courses = [ProgramCourse(course=enrolled), ProgramCourse(course=locked)]
-    programs.add_child(instance=program)
-    publish(program)
+    programs = make_program_index(home, slug="programs", intro="Paths through the courses.")
+    program = make_program(programs, courses=[enrolled, locked], title="Start your business", slug="start",
+                           intro="From idea to first sale.", audience="Founders.", outcomes=_rich("Sell"), image=image)
 
     home.hero_image = image
     home.hero_text = "Short courses for small firms."

@@ -5,7 +5,7 @@ import re
 from django.core import mail
 from django.urls import reverse
 
-from tests.factories import PASSWORD
+from tests.builders import PASSWORD
 
 CODE = re.compile(r"^\s*([A-Z0-9]{4,}(?:-[A-Z0-9]{4,})?)\s*$", re.MULTILINE)
 

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from tests.factories import PASSWORD, give_totp, make_learner, totp_code
+from tests.builders import PASSWORD, give_totp, make_admin_user, make_learner, totp_code
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -89,8 +89,7 @@ def test_wagtail_admin_sends_visitors_to_the_allauth_login(client):
 
 
 def test_the_wagtail_admin_login_form_is_not_a_second_way_in(client):
-    admin = User.objects.create_superuser(email="editor@example.org", password=PASSWORD)
-    EmailAddress.objects.create(user=admin, email=admin.email, verified=True, primary=True)
+    admin = make_admin_user(email="editor@example.org", superuser=True, totp=False)
     response = client.post("/admin/login/", {"username": admin.email, "password": PASSWORD})
     assert response.status_code in (301, 302)
     assert response["Location"].startswith(reverse("account_login"))
@@ -98,8 +97,7 @@ def test_the_wagtail_admin_login_form_is_not_a_second_way_in(client):
 
 
 def test_staff_log_in_to_the_admin_through_allauth(client):
-    admin = User.objects.create_superuser(email="editor@example.org", password=PASSWORD)
-    EmailAddress.objects.create(user=admin, email=admin.email, verified=True, primary=True)
+    admin = make_admin_user(email="editor@example.org", superuser=True, totp=False)
     secret = give_totp(admin)
     response = client.post(reverse("account_login") + "?next=/admin/", {"login": admin.email, "password": PASSWORD})
     assert response.status_code == 302 and response["Location"] == reverse("mfa_authenticate")

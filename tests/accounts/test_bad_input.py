@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from tests.accounts.helpers import reauthenticate
-from tests.factories import PASSWORD, make_learner
+from tests.builders import PASSWORD, make_learner
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()

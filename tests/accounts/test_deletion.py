@@ -18,8 +18,7 @@ from courses.models import Enrollment, LessonCompletion
 from reports import selectors as report_selectors
 from taxonomy.models import Sector
 from tests.accounts.helpers import reauthenticate
-from tests.assessments.conftest import QuizSetup
-from tests.factories import PASSWORD, give_totp, make_learner
+from tests.builders import PASSWORD, QuizSetup, give_totp, make_learner
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()

@@ -11,7 +11,7 @@ from accounts import services
 from accounts.models import LearnerProfile
 from taxonomy.models import BusinessStage, Sector
 from tests.accounts.helpers import last_code
-from tests.factories import make_learner
+from tests.builders import make_learner
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()

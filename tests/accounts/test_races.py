@@ -6,7 +6,7 @@ from django.core import mail
 
 from accounts import services
 from accounts.models import LearnerProfile
-from tests.factories import make_learner
+from tests.builders import make_learner
 from tests.threads import run_at_once
 
 pytestmark = pytest.mark.django_db(transaction=True)

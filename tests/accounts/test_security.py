@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 
 from tests.accounts.helpers import last_code, reauthenticate
-from tests.factories import PASSWORD, give_totp, make_learner, totp_code
+from tests.builders import PASSWORD, give_totp, make_learner, totp_code
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()

@@ -7,7 +7,7 @@ from django.http import QueryDict
 
 from assessments.blocks import QuestionStreamBlock
 from assessments.grading import SubmissionError, grade, parse_number, read_submission, score_percent
-from tests.assessments.questions import option, option_ids, q_multiple, q_numeric, q_single, q_true_false
+from tests.builders import option, option_ids, q_multiple, q_numeric, q_single, q_true_false
 
 
 class FakeQuiz:

@@ -4,8 +4,7 @@ import pytest
 
 from assessments import services
 from assessments.models import QuizAnswer, QuizAttempt
-from tests.assessments.conftest import QuizSetup
-from tests.factories import make_home
+from tests.builders import QuizSetup, make_home
 from tests.threads import run_at_once
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -3,14 +3,11 @@
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from assessments.models import QuizAttempt
 from courses import services as course_services
-from tests.assessments.questions import option, option_ids, q_multiple, q_numeric, q_single, q_true_false
-from tests.factories import make_learner, make_quiz
+from tests.builders import make_learner, make_private, make_quiz, option, q_numeric, q_single, q_true_false
 
 pytestmark = pytest.mark.django_db
 
@@ -141,33 +138,6 @@ def test_the_dashboard_lists_quiz_attempts(learner_client, setup):
     assert reverse("assessments:attempt", args=[QuizAttempt.objects.get().pk]) in html
 
 
-def count_queries(client, method, url, data=None):
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url) if method == "get" else client.post(url, data)
-    assert response.status_code in (200, 302)
-    return len(context)
-
-
-@pytest.mark.parametrize("size", [5, 40])
-def test_quiz_page_and_grading_queries_do_not_grow_with_questions(client, setup, size, request):
-    def build(count):
-        raw = [q_single() if i % 3 == 0 else q_true_false() if i % 3 == 1 else q_multiple() for i in range(count)]
-        return raw, make_quiz(setup.lessons[0].get_parent(), questions=raw)
-
-    client.force_login(setup.learner)
-    counts = {}
-    for count in (5, size):
-        raw, quiz = build(count)
-        client.get(quiz.url)
-        page_queries = count_queries(client, "get", quiz.url)
-        data = {"attempt": ["1"]}
-        for question in raw:
-            data[f"q-{question['id']}"] = ["true"] if question["type"] == "true_false" else option_ids(question, True)
-        grading_queries = count_queries(client, "post", reverse("assessments:submit", args=[quiz.pk]), data)
-        counts[count] = (page_queries, grading_queries)
-    assert counts[size] == counts[5] == (31, 35), counts  # (quiz page, grading a passing attempt)
-
-
 @pytest.mark.parametrize(
     ("typed", "message"),
     [
@@ -215,7 +185,6 @@ def test_quiz_submissions_are_rate_limited_per_learner(learner_client, setup, se
 @pytest.mark.parametrize("hide", ["private", "course_draft"])
 def test_an_anonymous_submission_to_a_hidden_quiz_does_not_reveal_its_address(client, setup, hide):
     """Issue 12: the login redirect's `next` names only a page anyone may see."""
-    from tests.library.factories import make_private
 
     if hide == "private":
         make_private(setup.quiz)

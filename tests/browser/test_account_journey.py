@@ -9,7 +9,7 @@ from wagtail.models import Locale
 from accounts.models import LearnerProfile
 from taxonomy.models import Sector
 from tests.browser.conftest import axe_violations
-from tests.factories import make_home, totp_code
+from tests.builders import make_home, totp_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -1,11 +1,19 @@
 """The Content-Security-Policy blocks nothing we need (issue 12): an editor works in the admin, a learner on the site."""
 
 import pytest
-from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
-from tests.factories import PASSWORD, give_totp, make_course, make_course_index, make_home, make_image, make_standard_page, totp_code
+from tests.builders import (
+    PASSWORD,
+    give_totp,
+    make_admin_user,
+    make_course,
+    make_course_index,
+    make_home,
+    make_image,
+    make_standard_page,
+    totp_code,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,8 +43,7 @@ def course(home):
 
 @pytest.fixture
 def editor(db):
-    user = get_user_model().objects.create_superuser(email="csp.editor@example.org", password=PASSWORD)
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    user = make_admin_user(email="csp.editor@example.org", superuser=True, totp=False)
     return user, give_totp(user)
 
 

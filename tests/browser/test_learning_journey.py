@@ -7,7 +7,7 @@ from django.core import mail
 
 from taxonomy.models import Topic
 from tests.browser.conftest import axe_violations
-from tests.factories import course_lessons, make_course, make_course_index, make_home
+from tests.builders import course_lessons, make_course, make_course_index, make_home
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 EMAIL = "nino.beridze@example.org"

@@ -6,8 +6,7 @@ import pytest
 
 from taxonomy.models import Sector, Topic
 from tests.browser.conftest import axe_violations
-from tests.factories import make_home
-from tests.library.factories import make_library, make_partner, make_resource
+from tests.builders import make_home, make_library, make_partner, make_resource
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

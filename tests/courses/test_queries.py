@@ -1,30 +1,38 @@
-"""No learning page runs more queries because there is more content."""
+"""No learning page runs more queries because there is more content, nor more than its ceiling."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from courses import services
-from partners.models import PartnerIndexPage, PartnerPage
+from courses.models import ProgramCourse
 from taxonomy.models import Topic
-from tests.factories import course_lessons, make_course, make_course_index, make_image, make_learner, publish
+from tests.builders import (
+    course_lessons,
+    make_course,
+    make_course_index,
+    make_image,
+    make_learner,
+    make_lesson,
+    make_module,
+    make_partner,
+    make_partner_index,
+    make_program,
+    make_program_index,
+    publish,
+)
+from tests.queries import assert_flat, page_queries
 
 pytestmark = pytest.mark.django_db
 
-# The exact numbers, so a change is a deliberate one (same on SQLite and PostgreSQL). Most are
-# per-request overhead: session, user, site, locale, menus, view restrictions.
-CATALOG_QUERIES = 29  # +1 (issue 12): the partner filter lists only public partners
+# Measured when each guard was written (same on SQLite and PostgreSQL). Most are per-request
+# overhead: session, user, site, locale, menus, view restrictions.
+CATALOG_QUERIES = 29
+CATALOG_PARTNERS_QUERIES = 27  # partners in the filter, no topics or cover images
+PROGRAMS_QUERIES = 24
+PROGRAM_QUERIES = 27
 COURSE_QUERIES = 32
 LESSON_QUERIES = 30
-DASHBOARD_QUERIES = 30  # 29, plus the reading list (library)
-
-
-def queries_for(client, url):
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context), response
+DASHBOARD_QUERIES = 30
 
 
 def add_courses(catalog, count, topic):
@@ -37,51 +45,94 @@ def add_courses(catalog, count, topic):
     return courses
 
 
+def add_lessons(course, count):
+    """`count` more lessons in a new module at the end of `course`."""
+    module = make_module(course)
+    for _ in range(count):
+        make_lesson(module)
+
+
 def test_catalog_queries_do_not_grow_with_courses(client, home):
     catalog = make_course_index(home)
     topic = Topic.objects.create(name="Pricing", slug="pricing")
     courses = add_courses(catalog, 5, topic)
-    client.get(catalog.url)  # renditions are generated on the first view
-    few, response = queries_for(client, catalog.url)
-    assert sum(f'href="{course.url}"' in response.content.decode() for course in courses) == 5
-    courses += add_courses(catalog, 45, topic)
-    client.get(catalog.url)
-    many, response = queries_for(client, catalog.url)
-    assert sum(f'href="{course.url}"' in response.content.decode() for course in courses) == 12  # one page
-    assert few == CATALOG_QUERIES
-    assert many == few, f"{few} queries with 5 courses, {many} with 50"
-    client.get(catalog.url + "?topic=pricing&level=beginner&sort=newest")
-    filtered, _ = queries_for(client, catalog.url + "?topic=pricing&level=beginner&sort=newest")
+    before, after = assert_flat(client, catalog.url, lambda: courses.extend(add_courses(catalog, 45, topic)),
+                                ceiling=CATALOG_QUERIES)
+    assert sum(f'href="{course.url}"' in before for course in courses) == 5
+    assert sum(f'href="{course.url}"' in after for course in courses) == 12  # one page
+    few, _ = page_queries(client, catalog.url)
+    filtered, _ = page_queries(client, catalog.url + "?topic=pricing&level=beginner&sort=newest")
     assert filtered <= few + 2
 
 
-def test_course_page_queries_do_not_grow_with_lessons(client, home):
+def test_catalog_queries_do_not_grow_with_partners(client, home):
+    """The partner filter lists every live partner; each one must not cost a query."""
+    catalog = make_course_index(home)
+    index = make_partner_index(home, intro="")
+
+    def add_partners(start, count):
+        for n in range(start, start + count):
+            partner = make_partner(index, title=f"Institute {n}", slug=f"institute-{n}", country="KE")
+            make_course(partner, lessons=1, modules=1, title=f"Course of institute {n}")
+
+    add_partners(0, 2)
+    before, after = assert_flat(client, catalog.url, lambda: add_partners(2, 10), ceiling=CATALOG_PARTNERS_QUERIES)
+    assert 'value="institute-1"' in before
+    assert 'value="institute-11"' in after
+
+
+def test_programs_index_queries_do_not_grow_with_programs(client, home):
+    catalog = make_course_index(home)
+    programs = make_program_index(home)
+    courses = [make_course(catalog, lessons=1, cover_image=make_image()) for _ in range(4)]
+
+    def add_programs(count):
+        for _ in range(count):
+            make_program(programs, courses=courses[:3], image=make_image())
+
+    add_programs(2)
+    before, after = assert_flat(client, programs.url, lambda: add_programs(10), ceiling=PROGRAMS_QUERIES)
+    assert before.count('class="card program-card"') == 2
+    assert after.count('class="card program-card"') == 12
+
+
+def test_program_page_queries_do_not_grow_with_courses(client, home):
     catalog = make_course_index(home)
     learner = make_learner()
     client.force_login(learner)
-    small = make_course(catalog, lessons=3, modules=1)
-    large = make_course(catalog, lessons=30, modules=5)
-    for course in (small, large):
+    courses = [make_course(catalog, lessons=1, title=f"Program course {i:02}", cover_image=make_image()) for i in range(12)]
+    for course in courses:
         services.enrollment_create(user=learner, course=course)
-        services.lesson_complete(user=learner, lesson=course_lessons(course)[0])
-    few, _ = queries_for(client, small.url)
-    many, _ = queries_for(client, large.url)
-    assert few == COURSE_QUERIES
-    assert many == few, f"{few} queries with 3 lessons, {many} with 30"
+    program = make_program(make_program_index(home), courses=courses[:2])
+
+    def add_courses_to_program():
+        program.program_courses = [ProgramCourse(course=course, sort_order=i) for i, course in enumerate(courses)]
+        publish(program)
+
+    before, after = assert_flat(client, program.url, add_courses_to_program, ceiling=PROGRAM_QUERIES)
+    assert sum(course.title in before for course in courses) == 2
+    assert sum(course.title in after for course in courses) == 12
+
+
+def test_course_page_queries_do_not_grow_with_lessons(client, home):
+    learner = make_learner()
+    client.force_login(learner)
+    course = make_course(make_course_index(home), lessons=3, modules=1)
+    services.enrollment_create(user=learner, course=course)
+    services.lesson_complete(user=learner, lesson=course_lessons(course)[0])
+    before, after = assert_flat(client, course.url, lambda: [add_lessons(course, 9) for _ in range(3)],
+                                ceiling=COURSE_QUERIES)
+    assert all(lesson.title in after for lesson in course_lessons(course)) and len(course_lessons(course)) == 30
 
 
 def test_lesson_page_queries_do_not_grow_with_lessons(client, home):
-    catalog = make_course_index(home)
     learner = make_learner()
     client.force_login(learner)
-    small = make_course(catalog, lessons=3)
-    large = make_course(catalog, lessons=30, modules=3)
-    for course in (small, large):
-        services.enrollment_create(user=learner, course=course)
-    few, _ = queries_for(client, course_lessons(small)[1].url)
-    many, _ = queries_for(client, course_lessons(large)[1].url)
-    assert few == LESSON_QUERIES
-    assert many == few, f"{few} queries in a 3-lesson course, {many} in a 30-lesson one"
+    course = make_course(make_course_index(home), lessons=3)
+    services.enrollment_create(user=learner, course=course)
+    lesson = course_lessons(course)[1]
+    assert_flat(client, lesson.url, lambda: [add_lessons(course, 9) for _ in range(3)], ceiling=LESSON_QUERIES)
+    assert len(course_lessons(course)) == 30
 
 
 def test_dashboard_queries_do_not_grow_with_enrolments(client, home):
@@ -96,35 +147,6 @@ def test_dashboard_queries_do_not_grow_with_enrolments(client, home):
             services.lesson_complete(user=learner, lesson=course_lessons(course)[0])
 
     enrol_in_new_courses(1)
-    client.get(reverse("home:dashboard"))
-    few, _ = queries_for(client, reverse("home:dashboard"))
-    enrol_in_new_courses(19)
-    client.get(reverse("home:dashboard"))
-    many, response = queries_for(client, reverse("home:dashboard"))
-    assert response.content.decode().count("<progress") >= 20
-    assert few == DASHBOARD_QUERIES
-    assert many == few, f"{few} queries with 1 enrolment, {many} with 20"
-
-
-def test_catalog_queries_do_not_grow_with_partners(client, home):
-    """The partner filter lists every live partner; each one must not cost a query."""
-    catalog = make_course_index(home)
-    index = PartnerIndexPage(title="Academic partners", slug="partners")
-    home.add_child(instance=index)
-    publish(index)
-
-    def add_partners(start, count):
-        for n in range(start, start + count):
-            partner = PartnerPage(title=f"Institute {n}", slug=f"institute-{n}", country="KE")
-            index.add_child(instance=partner)
-            make_course(publish(partner), lessons=1, modules=1, title=f"Course of institute {n}")
-
-    add_partners(0, 2)
-    client.get(catalog.url)
-    few, response = queries_for(client, catalog.url)
-    assert 'value="institute-1"' in response.content.decode()
-    add_partners(2, 10)
-    client.get(catalog.url)
-    many, response = queries_for(client, catalog.url)
-    assert 'value="institute-11"' in response.content.decode()
-    assert many == few, f"{few} queries with 2 partners, {many} with 12"
+    _, after = assert_flat(client, reverse("home:dashboard"), lambda: enrol_in_new_courses(19),
+                           ceiling=DASHBOARD_QUERIES)
+    assert after.count("<progress") >= 20

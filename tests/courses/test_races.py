@@ -4,7 +4,7 @@ import pytest
 
 from courses import selectors, services
 from courses.models import Enrollment, LessonCompletion
-from tests.factories import course_lessons, make_course, make_course_index, make_home, make_learner
+from tests.builders import course_lessons, make_course, make_course_index, make_home, make_learner
 from tests.threads import THREADS, run_at_once
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -6,7 +6,7 @@ from wagtail.models import Locale, PageViewRestriction
 
 from courses import selectors, services
 from courses.models import Enrollment, LessonCompletion
-from tests.factories import course_lessons, make_course, make_course_index, make_learner, make_lesson, publish
+from tests.builders import course_lessons, make_course, make_course_index, make_learner, make_lesson, publish
 
 pytestmark = pytest.mark.django_db
 

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from home.models import NavigationMenu
+from tests.builders import make_course_index
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +66,6 @@ def test_a_choice_id_beyond_64_bits_is_a_field_error_not_a_500(admin_client, hom
     from wagtail.test.utils.form_data import nested_form_data, streamfield
 
     from courses.models import CoursePage
-    from tests.factories import make_course_index
 
     catalog = make_course_index(home)
     admin_client.raise_request_exception = False

@@ -13,7 +13,7 @@ from wagtail.contrib.forms.views import SubmissionsListView
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
 
 from base.spreadsheets import WRITERS
-from tests.factories import PASSWORD, make_standard_page
+from tests.builders import PASSWORD, make_standard_page
 
 pytestmark = pytest.mark.django_db
 

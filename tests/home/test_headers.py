@@ -4,9 +4,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 from wagtail.documents import get_document_model
@@ -19,7 +17,7 @@ from courses.models import CourseIndexPage, CoursePage, LessonPage, ProgramIndex
 from home.models import HomePage, StandardPage
 from library.models import LibraryIndexPage, ResourceAttachment, ResourcePage
 from partners.models import PartnerIndexPage, PartnerPage
-from tests.factories import PASSWORD, give_totp, make_learner
+from tests.builders import make_admin_user, make_learner
 
 pytestmark = pytest.mark.django_db
 
@@ -90,9 +88,7 @@ def learner_client(learner):
 
 @pytest.fixture
 def admin_client():
-    admin = get_user_model().objects.create_superuser(email="header.editor@example.org", password=PASSWORD)
-    EmailAddress.objects.create(user=admin, email=admin.email, verified=True, primary=True)
-    give_totp(admin)
+    admin = make_admin_user(email="header.editor@example.org", superuser=True)
     client = Client()
     client.force_login(admin)
     return client

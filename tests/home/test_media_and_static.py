@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.builders import make_admin_user, make_image, make_partner
+
 pytestmark = pytest.mark.django_db
 
 
@@ -25,9 +27,6 @@ def uploaded(tmp_path):
 
 
 def test_uploaded_images_are_served_sandboxed(client, home):
-    from tests.factories import make_image
-    from tests.library.factories import make_partner
-
     logo = make_image(title="Partner logo")
     make_partner(home, logo=logo)  # live and public
     response = client.get(logo.file.url)
@@ -45,9 +44,6 @@ def test_an_image_only_a_draft_uses_is_served_only_to_who_may_choose_it(client, 
     from django.contrib.auth.models import Group, Permission
 
     from partners.services import editors_group_ensure
-    from tests.factories import make_image
-    from tests.library.factories import make_partner
-    from tests.partners.conftest import make_admin_user
 
     image = make_image(title="Unreleased product")
     partner = make_partner(home)
@@ -87,8 +83,6 @@ def test_media_paths_cannot_climb_out_of_the_media_folder(client):
 
 
 def test_media_is_read_only(client, home):
-    from tests.factories import make_image
-
     image = make_image()
     assert client.post(image.file.url).status_code == 405
 

@@ -16,10 +16,23 @@ from wagtail.blocks.list_block import ListValue
 from wagtail.documents import get_document_model
 from wagtail.models import Page, TaskState, get_page_models
 
-from tests.assessments.questions import q_numeric, q_single
-from tests.factories import make_course, make_course_index, make_quiz, make_standard_page, publish
-from tests.library.factories import make_library, make_resource
-from tests.partners.conftest import make_admin_user
+from tests.builders import (
+    make_admin_user,
+    make_course,
+    make_course_index,
+    make_library,
+    make_partner,
+    make_partner_index,
+    make_private,
+    make_program,
+    make_program_index,
+    make_quiz,
+    make_resource,
+    make_standard_page,
+    publish,
+    q_numeric,
+    q_single,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -140,9 +153,7 @@ def change_relations(page, data, user):
 @pytest.fixture
 def site_pages(home):
     """One live page of each type, with taxonomy, relations and inline children filled in."""
-    from courses.models import ProgramCourse, ProgramIndexPage, TrainingProgramPage
     from library.models import ResourceAttachment
-    from partners.models import PartnerIndexPage, PartnerPage
     from taxonomy.models import BusinessStage, Sector, Topic
 
     topics = [Topic.objects.create(name=f"Topic {n}", slug=f"topic-{n}") for n in (1, 2)]
@@ -160,13 +171,8 @@ def site_pages(home):
     module = course.get_children().specific().first()
     make_quiz(module, title="Pricing quiz", questions=[q_single(), q_numeric()])
 
-    programs = ProgramIndexPage(title="Programs", slug="programs")
-    home.add_child(instance=programs)
-    publish(programs)
-    program = TrainingProgramPage(title="Run a small shop", slug="small-shop", intro="Two courses, in order.")
-    program.program_courses = [ProgramCourse(course=first), ProgramCourse(course=course)]
-    programs.add_child(instance=program)
-    publish(program)
+    programs = make_program_index(home, slug="programs")
+    make_program(programs, courses=[first, course], title="Run a small shop", slug="small-shop", intro="Two courses, in order.")
 
     library = make_library(home)
     other = make_resource(library, title="Cash-flow template", kind="template")
@@ -180,13 +186,8 @@ def site_pages(home):
     resource.related_resources = [other]
     publish(resource)
 
-    partners = PartnerIndexPage(title="Our network", slug="network")
-    home.add_child(instance=partners)
-    publish(partners)
-    partner = PartnerPage(title="Kilimo University", slug="kilimo", intro="An agricultural university.")
-    partner.expertise = topics[:1]
-    partners.add_child(instance=partner)
-    publish(partner)
+    partners = make_partner_index(home, title="Our network", slug="network", intro="")
+    make_partner(partners, title="Kilimo University", slug="kilimo", intro="An agricultural university.", expertise=topics[:1])
     return {type(page): page for page in Page.objects.filter(depth__gte=2).specific() if type(page) is not Page}
 
 
@@ -299,9 +300,7 @@ def test_every_page_type_previews_on_every_path(editor_client, site_pages):
 
 def test_a_preview_shows_no_draft_or_private_page_among_its_chosen_relations(editor_client, home):
     """Unsaved choices are filtered like saved ones: only live, public courses and resources appear."""
-    from courses.models import CoursePage
     from library.models import ResourcePage
-    from tests.library.factories import make_partner, make_private
 
     catalog = make_course_index(home)
     course = make_course(catalog, title="Pricing for profit", lessons=1)
@@ -309,11 +308,8 @@ def test_a_preview_shows_no_draft_or_private_page_among_its_chosen_relations(edi
     private = make_course(catalog, title="Members-only costing", lessons=1)
     make_private(private)
     other_partner = make_partner(home, title="Another university")
-    draft = CoursePage(title="Unreleased export course", slug="unreleased", summary="Not yet approved.")
-    other_partner.add_child(instance=draft)
-    draft.save_revision()
-    draft.live = False
-    draft.save(update_fields=["live"])
+    draft = make_course(other_partner, title="Unreleased export course", slug="unreleased", summary="Not yet approved.",
+                        lessons=0, modules=0, live=False)
     library = make_library(home)
     resource = make_resource(library, title="Pricing guide")
     draft_resource = make_resource(other_partner, title="Unreleased export checklist", live=False)

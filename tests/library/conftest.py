@@ -1,8 +1,7 @@
 import pytest
 
 from taxonomy.models import BusinessStage, Sector, Topic
-from tests.factories import make_learner
-from tests.library.factories import make_library, make_partner
+from tests.builders import make_learner, make_library, make_partner, make_term
 
 
 @pytest.fixture
@@ -30,14 +29,11 @@ def learner_client(client):
 
 @pytest.fixture
 def terms(db):
-    def term(model, name):
-        return model.objects.create(name=name, slug=name.lower().replace(" ", "-"))
-
     return {
-        "pricing": term(Topic, "Pricing"),
-        "export": term(Topic, "Export"),
-        "food": term(Sector, "Food"),
-        "crafts": term(Sector, "Crafts"),
-        "idea": term(BusinessStage, "Idea"),
-        "growth": term(BusinessStage, "Growth"),
+        "pricing": make_term(Topic, "Pricing"),
+        "export": make_term(Topic, "Export"),
+        "food": make_term(Sector, "Food"),
+        "crafts": make_term(Sector, "Crafts"),
+        "idea": make_term(BusinessStage, "Idea"),
+        "growth": make_term(BusinessStage, "Growth"),
     }

@@ -4,8 +4,7 @@ import pytest
 
 from library import services
 from library.models import ReadingListItem
-from tests.factories import make_home, make_learner
-from tests.library.factories import make_library, make_resource
+from tests.builders import make_home, make_learner, make_library, make_resource
 from tests.threads import run_at_once
 
 pytestmark = pytest.mark.django_db(transaction=True)

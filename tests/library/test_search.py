@@ -5,9 +5,16 @@ import time
 import pytest
 from django.urls import reverse
 
-from courses.models import ProgramCourse, ProgramIndexPage, TrainingProgramPage
-from tests.factories import make_course, make_course_index, make_lesson, publish
-from tests.library.factories import make_partner, make_resource
+from tests.builders import (
+    make_course,
+    make_course_index,
+    make_lesson,
+    make_partner,
+    make_program,
+    make_program_index,
+    make_resource,
+    publish,
+)
 
 pytestmark = pytest.mark.django_db
 SEARCH = "/search/"
@@ -23,13 +30,8 @@ def test_one_query_finds_courses_lessons_programs_resources_and_partners_labelle
     catalog = make_course_index(home)
     course = make_course(catalog, title="Pricing for bakers", lessons=0, modules=1)
     make_lesson(course.get_children().first(), title="Count your flour", summary="Pricing starts with costs.")
-    programs = ProgramIndexPage(title="Programs", slug="programs")
-    home.add_child(instance=programs)
-    publish(programs)
-    program = TrainingProgramPage(title="Pricing path", slug="pricing-path", intro="Three courses.")
-    program.program_courses = [ProgramCourse(course=course, sort_order=0)]
-    programs.add_child(instance=program)
-    publish(program)
+    programs = make_program_index(home, slug="programs")
+    make_program(programs, courses=[course], title="Pricing path", slug="pricing-path", intro="Three courses.")
     make_resource(know_how, title="Pricing toolkit", kind="toolkit")
     make_partner(home, title="Pricing Institute")
 

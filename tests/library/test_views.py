@@ -11,8 +11,15 @@ from wagtail.models import Locale
 
 from library import selectors
 from library.models import ReadingListItem, ResourceAttachment
-from tests.factories import give_totp
-from tests.library.factories import make_partner, make_private, make_resource
+from tests.builders import (
+    make_admin_user,
+    make_attachment,
+    make_document,
+    make_partner,
+    make_private,
+    make_resource,
+    make_standard_page,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -114,13 +121,6 @@ def test_reading_time_grows_with_the_body(best_practices):
     long = make_resource(best_practices, body=[("paragraph", "<p>" + "word " * 2000 + "</p>")])
     assert short.reading_minutes == 1
     assert long.reading_minutes == 10
-
-
-def make_attachment(resource, name="plan.csv", data=b"a,b\n"):
-    document = get_document_model().objects.create(title=name, file=ContentFile(data, name=name))
-    resource.attachments = [ResourceAttachment(document=document)]
-    resource.save_revision().publish()
-    return ResourceAttachment.objects.get(page=resource)
 
 
 def test_documents_are_served_as_downloads_with_nosniff(client, know_how):
@@ -225,11 +225,7 @@ def test_header_links_to_search(client, know_how):
 
 
 def test_editors_can_add_resources_under_a_library_or_a_partner(client, know_how, partner):
-    from django.contrib.auth import get_user_model
-
-    admin = get_user_model().objects.create_superuser(email="editor@example.org", password="a-long-test-passphrase-42")
-    give_totp(admin)  # the admin requires two-factor authentication
-    client.force_login(admin)
+    client.force_login(make_admin_user(email="editor@example.org", superuser=True))
     for parent in (know_how, partner):
         response = client.get(f"/admin/pages/add/library/resourcepage/{parent.pk}/")
         assert response.status_code == 200, parent
@@ -237,16 +233,10 @@ def test_editors_can_add_resources_under_a_library_or_a_partner(client, know_how
         assert "Case study facts" in html and "Documents to download" in html
 
 
-def make_document(name="notes.txt", data=b"Quarterly notes", collection=None):
-    fields = {"collection": collection} if collection is not None else {}
-    return get_document_model().objects.create(title=name, file=ContentFile(data, name=name), **fields)
-
-
 def test_a_document_on_no_page_is_served_only_to_who_may_manage_it(client, home):
     from django.contrib.auth.models import Group, Permission
 
     from partners.services import editors_group_ensure
-    from tests.partners.conftest import make_admin_user
 
     document = make_document()
     assert client.get(document.url).status_code == 404
@@ -261,8 +251,6 @@ def test_a_document_on_no_page_is_served_only_to_who_may_manage_it(client, home)
 
 
 def test_a_document_linked_from_a_live_page_is_served_to_visitors(client, home):
-    from tests.factories import make_standard_page
-
     document = make_document()
     link = f'<p><a linktype="document" id="{document.pk}">notes</a></p>'
     make_standard_page(home, body=[("paragraph", link)])
@@ -280,7 +268,7 @@ def test_library_downloads_keep_the_collections_privacy(client, know_how, kind):
     if kind == "groups":
         restriction.groups.set([Group.objects.create(name="Members")])
     resource = make_resource(know_how)
-    document = make_document(name="members.txt", data=b"Members only", collection=collection)
+    document = make_document("members.txt", data=b"Members only", collection=collection)
     resource.attachments = [ResourceAttachment(document=document)]
     resource.save_revision().publish()
     attachment = ResourceAttachment.objects.get(page=resource)

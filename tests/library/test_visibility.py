@@ -6,8 +6,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import GroupPagePermission
 
-from tests.factories import make_course, make_learner
-from tests.library.factories import make_partner, make_private, make_resource
+from tests.builders import make_course, make_learner, make_partner, make_private, make_resource
 
 pytestmark = pytest.mark.django_db
 WORD = "quaggamarmot"

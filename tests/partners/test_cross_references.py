@@ -10,16 +10,13 @@ not its title, and nothing is saved. With Y's own files the same forms save.
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
-from django.core.files.base import ContentFile
-from wagtail.documents import get_document_model
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page, Revision, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from base.forms import FileScopedPageForm
 from courses.models import LessonPage
 from library.models import ResourceAttachment
-from tests.factories import make_course, make_image, publish
-from tests.partners.conftest import make_admin_user, onboard
+from tests.builders import make_admin_user, make_course, make_document, make_image, make_resource, onboard
 
 pytestmark = pytest.mark.django_db
 
@@ -27,18 +24,12 @@ MARK = "Zq7x"  # in the titles of X's files: never shown to Y
 ACTIONS = {"save a draft": {}, "submit": {"action-submit": "submit"}, "publish": {"action-publish": "publish"}}
 
 
-def make_document(title, collection):
-    return get_document_model().objects.create(
-        title=title, file=ContentFile(b"Price list", name="prices.txt"), collection=collection
-    )
-
-
 class Files:
     def __init__(self, team, title):
         self.image = make_image(title=f"{title} image")
         self.image.collection = team.collection
         self.image.save()
-        self.document = make_document(f"{title} document", team.collection)
+        self.document = make_document("prices.txt", title=f"{title} document", data=b"Price list", collection=team.collection)
 
 
 class World:
@@ -53,13 +44,8 @@ class World:
         self.resource = self._resource()
 
     def _resource(self):
-        from library.models import ResourcePage
-
-        resource = ResourcePage(
-            title="Yonder guide", slug="yonder-guide", summary="How to.", publication_date="2026-01-05"
-        )
-        self.y.add_child(instance=resource)
-        return publish(resource)
+        return make_resource(self.y, title="Yonder guide", slug="yonder-guide", summary="How to.",
+                             publication_date="2026-01-05", body=[])
 
 
 @pytest.fixture

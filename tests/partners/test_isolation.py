@@ -30,9 +30,16 @@ from wagtail_localize.models import Translation, TranslationSource
 from courses import services as course_services
 from library.models import ResourceAttachment
 from partners import services
-from tests.factories import make_course, make_course_index, make_image, make_learner, make_standard_page
-from tests.library.factories import make_resource
-from tests.partners.conftest import make_editor, onboard
+from tests.builders import (
+    make_course,
+    make_course_index,
+    make_editor,
+    make_image,
+    make_learner,
+    make_resource,
+    make_standard_page,
+    onboard,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ from wagtail.models import TaskState, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from courses.models import CoursePage
-from tests.factories import make_course_index
-from tests.partners.conftest import make_editor, onboard
+from tests.builders import make_course_index, make_editor, onboard
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from wagtail.models import (
 
 from partners import services
 from partners.models import PartnerPage, PartnerTeam
-from tests.partners.conftest import make_admin_user, make_editor
+from tests.builders import make_admin_user, make_editor
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,7 @@ from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from tests.factories import make_standard_page
-from tests.partners.conftest import make_editor, onboard
+from tests.builders import make_editor, make_standard_page, onboard
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from tests.partners.conftest import make_partner_index
+from tests.builders import make_partner_index
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

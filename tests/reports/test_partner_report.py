@@ -16,9 +16,16 @@ from assessments.models import QuizAttempt
 from courses import services as course_services
 from courses.models import Enrollment
 from reports import selectors
-from tests.assessments.questions import q_true_false
-from tests.factories import course_lessons, make_course, make_learner, make_quiz
-from tests.partners.conftest import make_admin_user, make_editor, onboard
+from tests.builders import (
+    course_lessons,
+    make_admin_user,
+    make_course,
+    make_editor,
+    make_learner,
+    make_quiz,
+    onboard,
+    q_true_false,
+)
 from tests.reports.conftest import formula_cells, screen_rows, spreadsheet_rows
 
 pytestmark = pytest.mark.django_db

@@ -6,10 +6,16 @@ from django.test.utils import CaptureQueriesContext
 
 from assessments import services as quiz_services
 from courses import services as course_services
-from tests.assessments.conftest import QuizSetup
-from tests.assessments.questions import option, q_single, q_true_false
-from tests.factories import make_learner, make_quiz
-from tests.partners.conftest import make_admin_user, make_editor
+from tests.builders import (
+    QuizSetup,
+    make_admin_user,
+    make_editor,
+    make_learner,
+    make_quiz,
+    option,
+    q_single,
+    q_true_false,
+)
 from tests.reports.conftest import formula_cells, screen_rows, spreadsheet_rows
 
 pytestmark = pytest.mark.django_db

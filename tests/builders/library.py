@@ -1,20 +1,16 @@
-"""Builders for the libraries (kept beside their tests so parallel work on tests/factories.py doesn't clash)."""
+"""Libraries and their resources, with attachments."""
 
 import datetime
-import itertools
 
-from tests.factories import publish
-
-_seq = itertools.count(1)
+from library.models import LibraryIndexPage, ResourceAttachment, ResourcePage
+from tests.builders.pages import make_document, publish
+from tests.builders.unique import unique
 
 
 def make_library(home, *, kind_group="know_how", title=None, **fields):
-    from library.models import LibraryIndexPage
-
-    n = next(_seq)
     library = LibraryIndexPage(
         title=title or ("Know-how" if kind_group == "know_how" else "Best practices"),
-        slug=fields.pop("slug", f"library-{n}"),
+        slug=fields.pop("slug", f"library-{unique()}"),
         kind_group=kind_group,
         intro=fields.pop("intro", "Guides and tools."),
         **fields,
@@ -25,9 +21,7 @@ def make_library(home, *, kind_group="know_how", title=None, **fields):
 
 def make_resource(parent, *, title=None, kind="guide", topics=(), sectors=(), stages=(), live=True, **fields):
     """A resource under `parent` (a library or a partner page), published unless live=False."""
-    from library.models import ResourcePage
-
-    n = next(_seq)
+    n = unique()
     resource = ResourcePage(
         title=title or f"Resource {n}",
         slug=fields.pop("slug", f"resource-{n}"),
@@ -52,22 +46,8 @@ def make_resource(parent, *, title=None, kind="guide", topics=(), sectors=(), st
     return publish(resource)
 
 
-def make_partner(home, *, title=None, **fields):
-    from partners.models import PartnerIndexPage, PartnerPage
-
-    n = next(_seq)
-    index = PartnerIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = PartnerIndexPage(title="Partners", slug=f"partners-{n}")
-        home.add_child(instance=index)
-        publish(index)
-    partner = PartnerPage(title=title or f"Partner {n}", slug=fields.pop("slug", f"partner-{n}"), **fields)
-    index.add_child(instance=partner)
-    return publish(partner)
-
-
-def make_private(page):
-    """Restrict a page to logged-in users (a Wagtail view restriction)."""
-    from wagtail.models import PageViewRestriction
-
-    return PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+def make_attachment(resource, name="plan.csv", data=b"a,b\n"):
+    """Attach a new document holding `data` to `resource` and publish it; returns the attachment row."""
+    resource.attachments = [ResourceAttachment(document=make_document(name, data=data))]
+    resource.save_revision().publish()
+    return ResourceAttachment.objects.get(page=resource)

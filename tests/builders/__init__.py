@@ -1,0 +1,82 @@
+"""Test data builders, one module per domain, with unique defaults; import them from here.
+
+    from tests.builders import make_course, make_learner
+
+Fixtures stay in conftest.py files and call these. Each builder writes through the models or
+the app's own services (never mocks) and returns what it made, published unless told otherwise.
+"""
+
+from tests.builders.accounts import PASSWORD, give_totp, make_admin_user, make_learner, totp_code
+from tests.builders.assessments import (
+    QuizSetup,
+    make_quiz,
+    option,
+    option_ids,
+    q_multiple,
+    q_numeric,
+    q_single,
+    q_true_false,
+)
+from tests.builders.courses import (
+    course_lessons,
+    make_course,
+    make_course_index,
+    make_lesson,
+    make_module,
+    make_program,
+    make_program_index,
+)
+from tests.builders.library import make_attachment, make_library, make_resource
+from tests.builders.pages import (
+    make_document,
+    make_home,
+    make_image,
+    make_menu,
+    make_private,
+    make_standard_page,
+    publish,
+    root_collection,
+    site_root,
+)
+from tests.builders.partners import make_editor, make_partner, make_partner_index, onboard
+from tests.builders.taxonomy import make_term
+
+__all__ = [
+    "PASSWORD",
+    "QuizSetup",
+    "course_lessons",
+    "give_totp",
+    "make_admin_user",
+    "make_attachment",
+    "make_course",
+    "make_course_index",
+    "make_document",
+    "make_editor",
+    "make_home",
+    "make_image",
+    "make_learner",
+    "make_lesson",
+    "make_library",
+    "make_menu",
+    "make_module",
+    "make_partner",
+    "make_partner_index",
+    "make_private",
+    "make_program",
+    "make_program_index",
+    "make_quiz",
+    "make_resource",
+    "make_standard_page",
+    "make_term",
+    "onboard",
+    "option",
+    "option_ids",
+    "publish",
+    "q_multiple",
+    "q_numeric",
+    "q_single",
+    "q_true_false",
+    "root_collection",
+    "site_root",
+    "totp_code",
+]

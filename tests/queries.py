@@ -1,0 +1,40 @@
+"""Query-count guards: a page runs no more queries with more content, and no more than its ceiling.
+
+    before, after = assert_flat(client, catalog.url, grow=lambda: add_courses(45), ceiling=29)
+
+The ceiling is the count measured when the guard was written: a change that adds a query
+must raise it on purpose, a change that saves one should lower it.
+"""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+
+def count_queries(client, url, *, data=None):
+    """(queries, response) of one GET of `url`, or one POST of `data` to it; the answer must be 200 or 302."""
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url) if data is None else client.post(url, data)
+    assert response.status_code in (200, 302), f"{url} answered {response.status_code}"
+    return len(context), response
+
+
+def page_queries(client, url):
+    """(queries, HTML) of a GET of `url` after a first GET that makes image renditions and fills caches."""
+    client.get(url)
+    queries, response = count_queries(client, url)
+    assert response.status_code == 200, f"{url} answered {response.status_code}"
+    return queries, response.content.decode()
+
+
+def assert_flat(client, url, grow, ceiling):
+    """GET `url`, call `grow()` to add content, GET it again: the same number of queries, at most `ceiling`.
+
+    Returns the HTML before and after, so the test can show that the new content is on the page.
+    """
+    few, before = page_queries(client, url)
+    grow()
+    many, after = page_queries(client, url)
+    print(f"\n[queries] {url}: {few} before, {many} after (ceiling {ceiling})")
+    assert many == few, f"{url}: {few} queries, then {many} with more content"
+    assert few <= ceiling, f"{url}: {few} queries, above its ceiling of {ceiling}"
+    return before, after
