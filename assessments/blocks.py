@@ -10,7 +10,8 @@ text only, never `is_correct` or feedback, until an attempt has been submitted.
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from assessments.grading import (
@@ -78,7 +79,9 @@ class ChoiceQuestionBlock(QuestionBase):
     def answer_read(self, value, raw):
         option_ids = {option.id for option in value["options"].bound_blocks}
         if any(choice not in option_ids for choice in raw):
-            raise SubmissionError(gettext("One of your answers does not belong to this quiz. Reload the page and try again."))
+            raise SubmissionError(
+                gettext("One of your answers does not belong to this quiz. Reload the page and try again.")
+            )
         if len(set(raw)) != len(raw):
             raise AnswerInvalid(gettext("Choose each option only once."))
         if self.single_answer and len(raw) > 1:

@@ -212,9 +212,8 @@ class CourseStep(Page):
 
     def locked_response(self, request, detail) -> TemplateResponse:
         """The course's door (status 403) for a visitor who may not open this step."""
-        return TemplateResponse(
-            request, "courses/step_locked.html", {"page": self, "self": self, "request": request, "step": detail}, status=403
-        )
+        context = {"page": self, "self": self, "request": request, "step": detail}
+        return TemplateResponse(request, "courses/step_locked.html", context, status=403)
 
     def serve(self, request, *args, **kwargs):
         """Who may open the step reads it; anyone else gets the course's door."""
