@@ -1,4 +1,8 @@
-"""Reading and grading a submission against a quiz's questions: pure functions, no database."""
+"""Reading and grading a submission against a quiz's questions: pure functions, no database.
+
+Each question block (assessments.blocks) reads and grades its own answer; this module runs them
+over a submission and holds what they share: number parsing, the errors, the graded answer.
+"""
 
 import re
 from dataclasses import dataclass, field
@@ -26,6 +30,10 @@ class SubmissionError(Exception):
         self.errors = errors or {}
 
 
+class AnswerInvalid(Exception):
+    """The answer to one question cannot be graded; the message is for the learner."""
+
+
 @dataclass
 class GradedAnswer:
     question_id: str
@@ -41,18 +49,18 @@ class GradedAnswer:
 
 
 def questions_of(quiz) -> list:
-    """(id, type, value) for each question of the quiz, in the editor's order."""
-    return [(block.id, block.block_type, block.value) for block in quiz.questions]
+    """The quiz's questions (bound blocks: id, block, value), in the editor's order."""
+    return list(quiz.questions)
 
 
 def read_submission(questions, data) -> dict:
-    """Each question id with the learner's raw answer, checked for shape; raises SubmissionError.
+    """Each question id with the learner's answer as its question reads it; raises SubmissionError.
 
     `data` is a QueryDict (or a dict of lists). Unknown fields, options of another question,
     repeated options, several options for a single-choice question, unparseable or absurd
     numbers are all refused with a message; unanswered questions too.
     """
-    known = {question_id for question_id, _type, _value in questions}
+    known = {question.id for question in questions}
     unknown = [
         name for name in data.keys() if name.startswith(FIELD_PREFIX) and name[len(FIELD_PREFIX):] not in known
     ]
@@ -60,42 +68,18 @@ def read_submission(questions, data) -> dict:
         raise SubmissionError(_("This form does not match the quiz any more. Reload the page and try again."))
 
     answers, errors = {}, {}
-    for question_id, kind, value in questions:
-        raw = [item.strip() for item in _getlist(data, FIELD_PREFIX + question_id) if item.strip()]
+    for question in questions:
+        raw = [item.strip() for item in _getlist(data, FIELD_PREFIX + question.id) if item.strip()]
         if not raw:
-            errors[question_id] = _("Answer this question.")
+            errors[question.id] = _("Answer this question.")
             continue
         if any(len(item) > MAX_FIELD_LENGTH for item in raw):
-            errors[question_id] = _("This answer is too long.")
+            errors[question.id] = _("This answer is too long.")
             continue
-        if kind in ("single_choice", "multiple_choice"):
-            option_ids = {option.id for option in value["options"].bound_blocks}
-            if any(choice not in option_ids for choice in raw):
-                raise SubmissionError(_("One of your answers does not belong to this quiz. Reload the page and try again."))
-            if len(set(raw)) != len(raw):
-                errors[question_id] = _("Choose each option only once.")
-            elif kind == "single_choice" and len(raw) > 1:
-                errors[question_id] = _("Choose one option.")
-            else:
-                answers[question_id] = raw
-        elif kind == "true_false":
-            if len(raw) != 1 or raw[0] not in ("true", "false"):
-                errors[question_id] = _("Choose true or false.")
-            else:
-                answers[question_id] = raw[0]
-        elif kind == "numeric":
-            if len(raw) != 1:
-                errors[question_id] = _("Enter one number.")
-                continue
-            number = parse_number(raw[0])
-            if number is None:
-                errors[question_id] = _("Enter a number, for example 12.5.")
-            elif not number_in_bounds(number):
-                errors[question_id] = _(
-                    "Enter a number smaller than a million million, with at most %(places)d decimal places."
-                ) % {"places": MAX_DECIMAL_PLACES}
-            else:
-                answers[question_id] = number
+        try:
+            answers[question.id] = question.block.answer_read(question.value, raw)
+        except AnswerInvalid as error:
+            errors[question.id] = str(error)
     if errors:
         raise SubmissionError(
             _("Some answers are missing or need a second look. Nothing was submitted."), errors=errors
@@ -144,15 +128,10 @@ def number_in_bounds(number: Decimal) -> bool:
 def grade(questions, answers, *, scoring: str) -> list:
     """One GradedAnswer per question, with points between 0 and 1."""
     graded = []
-    for question_id, kind, value in questions:
-        answer = answers[question_id]
-        result = GradedAnswer(question_id=question_id, question_type=kind, prompt=value["prompt"])
-        if kind in ("single_choice", "multiple_choice"):
-            _grade_choice(result, value, answer, kind, scoring)
-        elif kind == "true_false":
-            _grade_true_false(result, value, answer)
-        else:
-            _grade_numeric(result, value, answer)
+    for question in questions:
+        result = question.block.answer_grade(
+            question.value, answers[question.id], question_id=question.id, scoring=scoring
+        )
         result.is_correct = result.points == 1
         graded.append(result)
     return graded
@@ -163,47 +142,6 @@ def score_percent(graded) -> Decimal:
         return Decimal(0)
     total = sum((answer.points for answer in graded), Decimal(0))
     return (total * 100 / len(graded)).quantize(Decimal("0.01"))
-
-
-def _grade_choice(result, value, chosen_ids, kind, scoring):
-    options = {option.id: option.value for option in value["options"].bound_blocks}
-    ordered = [option.id for option in value["options"].bound_blocks]
-    chosen = [option_id for option_id in ordered if option_id in chosen_ids]
-    correct = {option_id for option_id, option in options.items() if option["is_correct"]}
-    picked_right = len(correct & set(chosen))
-    picked_wrong = len(set(chosen) - correct)
-    if kind == "single_choice" or scoring != "partial":
-        points = Decimal(1) if set(chosen) == correct else Decimal(0)
-    else:
-        points = max(Decimal(0), Decimal(picked_right - picked_wrong) / len(correct)).quantize(Decimal("0.0001"))
-    result.option_ids = chosen
-    result.answer_text = "; ".join(options[option_id]["text"] for option_id in chosen)
-    result.points = points
-    notes = [options[option_id]["feedback"] for option_id in chosen if options[option_id]["feedback"]]
-    result.feedback = "\n".join([*notes, value["feedback"]]).strip()
-    result.correct_answer_text = "; ".join(options[option_id]["text"] for option_id in ordered if option_id in correct)
-
-
-def _grade_true_false(result, value, answer):
-    said_true = answer == "true"
-    result.value = answer
-    result.answer_text = _("True") if said_true else _("False")
-    result.points = Decimal(1) if said_true == bool(value["is_true"]) else Decimal(0)
-    note = value["feedback_true"] if said_true else value["feedback_false"]
-    result.feedback = "\n".join(part for part in (note, value["feedback"]) if part)
-    result.correct_answer_text = _("True") if value["is_true"] else _("False")
-
-
-def _grade_numeric(result, value, number):
-    target = Decimal(value["answer"])
-    tolerance = Decimal(value["tolerance"] or 0)
-    unit = f" {value['unit']}" if value.get("unit") else ""
-    result.value = str(number)
-    result.answer_text = f"{number.normalize():f}{unit}"
-    result.points = Decimal(1) if abs(number - target) <= tolerance else Decimal(0)
-    result.feedback = value["feedback"] or ""
-    shown = f"{target.normalize():f}{unit}"
-    result.correct_answer_text = f"{shown} (± {tolerance.normalize():f})" if tolerance else shown
 
 
 def _getlist(data, name):

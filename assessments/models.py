@@ -3,16 +3,17 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from assessments.blocks import QuestionStreamBlock
+from assessments.forms import question_fields
+from courses.models import CourseStep
 
 
-class QuizPage(Page):
+class QuizPage(CourseStep):
     """A quiz graded on the server. Its questions never reach a browser before an attempt."""
 
     ALL_OR_NOTHING = "all_or_nothing"
@@ -50,9 +51,6 @@ class QuizPage(Page):
     reveal_answers = models.CharField(
         _("show correct answers in reviews"), max_length=20, choices=REVEAL, default=REVEAL_AFTER_LAST
     )
-    is_required = models.BooleanField(_("required for completion"), default=True)
-    estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=10)
-
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("questions"),
@@ -72,34 +70,27 @@ class QuizPage(Page):
     ]
     # Nothing of the questions is indexed: search must never show an answer.
     search_fields = Page.search_fields
-    parent_page_types = ["courses.ModulePage"]
-    subpage_types = []
+
+    step_kind = "quiz"
+    locked_heading = _("This quiz is for enrolled learners")
 
     class Meta:
         verbose_name = _("quiz")
         verbose_name_plural = _("quizzes")
 
-    def serve(self, request, *args, **kwargs):
-        """Enrolled learners take the quiz; anyone else gets the course's door (status 403)."""
-        from assessments import selectors
+    def detail_get(self, *, user, is_preview: bool = False):
+        from assessments import selectors  # assessments.selectors reads these models: a cycle within the app
 
-        detail = selectors.quiz_detail_get(quiz=self, user=request.user, is_preview=getattr(request, "is_preview", False))
-        if not detail["can_read"]:
-            response = TemplateResponse(request, "courses/lesson_locked.html", {"page": self, "self": self, **detail})
-            response.status_code = 403
-            return response
-        request.quiz_detail = detail
-        response = super().serve(request, *args, **kwargs)
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return selectors.quiz_detail_get(quiz=self, user=user, is_preview=is_preview)
 
-    def get_context(self, request, *args, **kwargs):
-        from assessments import selectors
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(
-            getattr(request, "quiz_detail", None)
-            or selectors.quiz_detail_get(quiz=self, user=request.user, is_preview=getattr(request, "is_preview", False))
+    def get_context(self, request, *args, detail=None, submitted=None, errors=None, **kwargs):
+        """The step's context, with the questions to answer bound to a refused submission's values and errors."""
+        context = super().get_context(request, *args, detail=detail, **kwargs)
+        detail = context["step"]
+        context["questions"] = (
+            question_fields(self, seed=detail.question_seed, submitted=submitted, errors=errors)
+            if detail.shows_questions
+            else []
         )
         return context
 

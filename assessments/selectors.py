@@ -1,87 +1,71 @@
 """Reads for taking and reviewing quizzes (the editors' quiz report is in reports.selectors).
 
-What a learner's browser receives before submitting is built here, and holds only question
+What a learner's browser receives before submitting (assessments.forms) holds only question
 and option texts and ids: never which option is correct, never feedback.
 """
 
-import random
+from dataclasses import dataclass
 
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404
 
 from accounts.export import iso_or_none
 from assessments.models import QuizAttempt, QuizPage
 from courses import selectors as course_selectors
+from courses.selectors import StepDetail
 
 
-def quiz_detail_get(*, quiz: QuizPage, user, is_preview: bool = False, submitted=None, errors=None) -> dict:
-    """Where the quiz sits in its course, the learner's attempts, and the questions to show."""
-    detail = course_selectors.lesson_detail_get(lesson=quiz, user=user, is_preview=is_preview)
-    enrollment = detail["enrollment"]
+@dataclass(kw_only=True)
+class QuizDetail(StepDetail):
+    """A quiz as a course step, with the learner's attempts and whether they may make another."""
+
+    attempts: list
+    best_attempt: QuizAttempt | None
+    passed_attempt: QuizAttempt | None
+    attempts_used: int
+    attempts_left: int | None  # None: unlimited
+    can_attempt: bool
+    next_number: int
+    shows_questions: bool  # the form is shown: to a learner who may attempt, and in an editor's preview
+    question_seed: str  # the shuffled order of the questions, stable for this learner's next attempt
+
+
+@dataclass
+class AttemptReview:
+    """One of the learner's own attempts with its answers, and what the quiz's rules let them see."""
+
+    attempt: QuizAttempt
+    answers: list
+    quiz: QuizPage | None  # the live, public quiz in the attempt's language, if there is one
+    reveal: bool
+    has_passed: bool
+    attempts_used: int
+    attempts_left: int | None
+    can_retry: bool
+
+
+def quiz_detail_get(*, quiz: QuizPage, user, is_preview: bool = False) -> QuizDetail:
+    """Where the quiz sits in its course, and the learner's attempts."""
+    step = course_selectors.step_detail_get(step=quiz, user=user, is_preview=is_preview)
     attempts = []
-    if enrollment is not None:
+    if step.enrollment is not None:
         attempts = list(QuizAttempt.objects.filter(user=user, quiz_key=quiz.translation_key).order_by("number"))
     passed = next((attempt for attempt in attempts if attempt.passed), None)
     used = len(attempts)
     left = None if not quiz.max_attempts else max(quiz.max_attempts - used, 0)
-    can_attempt = enrollment is not None and passed is None and (left is None or left > 0)
+    can_attempt = step.enrollment is not None and passed is None and (left is None or left > 0)
     next_number = used + 1
-    detail.update(
-        {
-            "can_read": detail["course"] is not None and (enrollment is not None or is_preview),
-            "attempts": attempts,
-            "best_attempt": max(attempts, key=lambda attempt: attempt.score, default=None),
-            "passed_attempt": passed,
-            "attempts_used": used,
-            "attempts_left": left,
-            "can_attempt": can_attempt,
-            "next_number": next_number,
-            "questions": question_forms(
-                quiz, seed=f"{getattr(user, 'pk', 0)}:{quiz.translation_key}:{next_number}", submitted=submitted, errors=errors
-            )
-            if can_attempt or is_preview
-            else [],
-        }
+    return QuizDetail(
+        **vars(step),
+        attempts=attempts,
+        best_attempt=max(attempts, key=lambda attempt: attempt.score, default=None),
+        passed_attempt=passed,
+        attempts_used=used,
+        attempts_left=left,
+        can_attempt=can_attempt,
+        next_number=next_number,
+        shows_questions=can_attempt or is_preview,
+        question_seed=f"{getattr(user, 'pk', 0)}:{quiz.translation_key}:{next_number}",
     )
-    return detail
-
-
-def question_forms(quiz: QuizPage, *, seed: str, submitted=None, errors=None) -> list:
-    """The questions as the form shows them: texts and ids only, in a stable shuffled order."""
-    rng = random.Random(seed)
-    submitted = submitted or {}
-    errors = errors or {}
-    questions = []
-    for block in quiz.questions:
-        value = block.value
-        chosen = [item for item in submitted.getlist(f"q-{block.id}")] if hasattr(submitted, "getlist") else []
-        question = {
-            "id": block.id,
-            "field": f"q-{block.id}",
-            "kind": block.block_type,
-            "prompt": value["prompt"],
-            "error": errors.get(block.id, ""),
-            "value": chosen[0] if chosen else "",
-            "unit": value.get("unit", "") if block.block_type == "numeric" else "",
-            "options": [],
-        }
-        if block.block_type in ("single_choice", "multiple_choice"):
-            options = [
-                {"id": child.id, "text": child.value["text"], "selected": child.id in chosen}
-                for child in value["options"].bound_blocks
-            ]
-            if quiz.shuffle_options:
-                rng.shuffle(options)
-            question["options"] = options
-        elif block.block_type == "true_false":
-            question["options"] = [
-                {"id": "true", "text": None, "selected": "true" in chosen},
-                {"id": "false", "text": None, "selected": "false" in chosen},
-            ]
-        questions.append(question)
-    if quiz.shuffle_questions:
-        rng.shuffle(questions)
-    return questions
 
 
 def reveal_allowed(*, quiz: QuizPage | None, user, attempts_used: int, has_passed: bool) -> bool:
@@ -94,9 +78,11 @@ def reveal_allowed(*, quiz: QuizPage | None, user, attempts_used: int, has_passe
     return has_passed or out_of_attempts
 
 
-def attempt_review_get(*, user, attempt_id: int) -> dict:
-    """One of the learner's own attempts with its answers; anyone else's is a 404."""
-    attempt = get_object_or_404(QuizAttempt.objects.select_related("quiz"), pk=attempt_id, user=user)
+def attempt_review_get(*, user, attempt_id: int) -> AttemptReview | None:
+    """One of the learner's own attempts with its answers; None for anyone else's."""
+    attempt = QuizAttempt.objects.select_related("quiz").filter(pk=attempt_id, user=user).first()
+    if attempt is None:
+        return None
     siblings = QuizAttempt.objects.filter(user=user, quiz_key=attempt.quiz_key)
     stats = siblings.aggregate(used=Count("pk"), passes=Count("pk", filter=Q(passed=True)))
     quiz = attempt.quiz
@@ -106,19 +92,19 @@ def attempt_review_get(*, user, attempt_id: int) -> dict:
     can_retry = (
         quiz is not None and not has_passed and (not quiz.max_attempts or used < quiz.max_attempts)
     )
-    return {
-        "attempt": attempt,
-        "answers": list(attempt.answers.order_by("pk")),
-        "quiz": quiz,
-        "reveal": reveal_allowed(quiz=quiz, user=user, attempts_used=used, has_passed=has_passed),
-        "has_passed": has_passed,
-        "attempts_used": used,
-        "attempts_left": None if quiz is None or not quiz.max_attempts else max(quiz.max_attempts - used, 0),
-        "can_retry": can_retry,
-    }
+    return AttemptReview(
+        attempt=attempt,
+        answers=list(attempt.answers.order_by("pk")),
+        quiz=quiz,
+        reveal=reveal_allowed(quiz=quiz, user=user, attempts_used=used, has_passed=has_passed),
+        has_passed=has_passed,
+        attempts_used=used,
+        attempts_left=None if quiz is None or not quiz.max_attempts else max(quiz.max_attempts - used, 0),
+        can_retry=can_retry,
+    )
 
 
-def attempts_for_dashboard(*, user, limit: int = 20) -> list:
+def attempt_list(*, user, limit: int = 20) -> list:
     """The learner's latest quiz attempts, newest first."""
     return list(QuizAttempt.objects.filter(user=user).order_by("-submitted_at", "-pk")[:limit])
 

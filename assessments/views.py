@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -33,13 +34,10 @@ def submit(request, quiz_id):
         )
     except SubmissionError as error:
         # Show the quiz again with the learner's answers kept and each problem next to its question.
-        detail = selectors.quiz_detail_get(quiz=quiz, user=request.user, submitted=request.POST, errors=error.errors)
-        if not detail["can_read"]:
-            response = TemplateResponse(request, "courses/lesson_locked.html", {"page": quiz, "self": quiz, **detail})
-            response.status_code = 403
-            return response
-        request.quiz_detail = detail
-        context = quiz.get_context(request)
+        detail = quiz.detail_get(user=request.user)
+        if not detail.can_read:
+            return quiz.locked_response(request, detail)
+        context = quiz.get_context(request, detail=detail, submitted=request.POST, errors=error.errors)
         context["form_error"] = str(error)
         response = TemplateResponse(request, quiz.get_template(request), context)
         response["Cache-Control"] = "private, no-store"
@@ -51,5 +49,7 @@ def submit(request, quiz_id):
 @require_GET
 @login_required
 def attempt_review(request, attempt_id):
-    context = selectors.attempt_review_get(user=request.user, attempt_id=attempt_id)
-    return render(request, "assessments/attempt_review.html", context)
+    review = selectors.attempt_review_get(user=request.user, attempt_id=attempt_id)
+    if review is None:
+        raise Http404
+    return render(request, "assessments/attempt_review.html", {"review": review})

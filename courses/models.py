@@ -8,13 +8,14 @@ from django import forms
 from django.conf import settings
 from django.db import models
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, get_page_models
 from wagtail.search import index
 
 from courses.blocks import LessonStreamBlock
@@ -63,10 +64,10 @@ class ProgramIndexPage(Page):
         verbose_name = _("program index page")
 
     def get_context(self, request, *args, **kwargs):
-        from courses import selectors
+        from courses import selectors  # courses.selectors reads these models: a cycle within the app
 
         context = super().get_context(request, *args, **kwargs)
-        context["programs"] = selectors.program_list(request=request)
+        context["programs"] = selectors.program_list()
         return context
 
 
@@ -135,10 +136,10 @@ class CoursePage(CardMixin, Page):
         return self.summary
 
     def get_context(self, request, *args, **kwargs):
-        from courses import selectors
+        from courses import selectors  # courses.selectors reads these models: a cycle within the app
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.course_detail_get(course=self, user=request.user))
+        context["detail"] = selectors.course_detail_get(course=self, user=request.user)
         return context
 
 
@@ -149,28 +150,91 @@ class ModulePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["courses.CoursePage"]
-    subpage_types = ["courses.LessonPage", "assessments.QuizPage"]
 
     class Meta:
         verbose_name = _("module")
 
+    @classmethod
+    def clean_subpage_models(cls):
+        """A module holds course steps of every kind (Wagtail reads `subpage_types` otherwise)."""
+        return course_step_models()
+
     def get_context(self, request, *args, **kwargs):
         """What an editor's preview of the module shows (learners are sent to the course)."""
-        from courses import selectors
+        from courses import selectors  # courses.selectors reads these models: a cycle within the app
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.module_detail_get(module=self))
+        context["detail"] = selectors.module_detail_get(module=self)
         return context
 
     def serve(self, request, *args, **kwargs):
         """A module has no page of its own: show it inside its course's syllabus."""
-        from django.shortcuts import redirect
-
         course = self.get_parent().specific
         return redirect(f"{course.get_url(request)}#module-{self.pk}")
 
 
-class LessonPage(Page):
+def course_step_models() -> list:
+    """Every page type that is a step of a course (lessons, quizzes, …), in the order apps load.
+
+    Found at run time, so courses need not import the apps that add step types (assessments).
+    """
+    return [model for model in get_page_models() if issubclass(model, CourseStep)]
+
+
+class CourseStep(Page):
+    """A step of a course, inside a module: a lesson, a quiz, or a later kind.
+
+    Required steps count toward progress (optional ones only when done), minutes add up to the
+    course's reading time, and a visitor who may not open the step gets the course's door.
+    """
+
+    estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=10)
+    is_required = models.BooleanField(_("required for completion"), default=True)
+
+    # What kind of step it is ("lesson", "quiz"), for templates.
+    step_kind = ""
+    # Whether the course's first step of this kind is a free sample, open to everyone.
+    free_preview_allowed = False
+    # The heading of the door shown to a visitor who may not open the step.
+    locked_heading = ""
+
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types = []
+
+    class Meta:
+        abstract = True
+
+    def detail_get(self, *, user, is_preview: bool = False):
+        """Where the step sits in its course and what this visitor may do with it."""
+        from courses import selectors  # courses.selectors reads these models: a cycle within the app
+
+        return selectors.step_detail_get(step=self, user=user, is_preview=is_preview)
+
+    def locked_response(self, request, detail) -> TemplateResponse:
+        """The course's door (status 403) for a visitor who may not open this step."""
+        context = {"page": self, "self": self, "request": request, "step": detail}
+        return TemplateResponse(request, "courses/step_locked.html", context, status=403)
+
+    def serve(self, request, *args, **kwargs):
+        """Who may open the step reads it; anyone else gets the course's door."""
+        detail = self.detail_get(user=request.user, is_preview=getattr(request, "is_preview", False))
+        if not detail.can_read:
+            return self.locked_response(request, detail)
+        response = super().serve(request, *args, detail=detail, **kwargs)
+        if isinstance(response, HttpResponse) and request.user.is_authenticated:
+            response["Cache-Control"] = "private, no-store"
+        return response
+
+    def get_context(self, request, *args, detail=None, **kwargs):
+        """The page's context with `step`, the step's detail (computed by serve, or here for a preview)."""
+        context = super().get_context(request, *args, **kwargs)
+        if detail is None:
+            detail = self.detail_get(user=request.user, is_preview=getattr(request, "is_preview", False))
+        context["step"] = detail
+        return context
+
+
+class LessonPage(CourseStep):
     """One short lesson: a StreamField body, read lesson by lesson."""
 
     summary = models.TextField(
@@ -180,7 +244,7 @@ class LessonPage(Page):
         help_text=_("Shown in the syllabus and in search to everyone, enrolled or not."),
     )
     body = StreamField(LessonStreamBlock(), verbose_name=_("body"))
-    estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=10)
+    # The lesson's field keeps its help text (the quiz's has none), as its migration has it.
     is_required = models.BooleanField(
         _("required for completion"),
         default=True,
@@ -194,40 +258,13 @@ class LessonPage(Page):
     ]
     # Only the public summary is indexed: lesson bodies are for enrolled learners.
     search_fields = Page.search_fields + [index.SearchField("summary")]
-    parent_page_types = ["courses.ModulePage"]
-    subpage_types = []
+
+    step_kind = "lesson"
+    free_preview_allowed = True
+    locked_heading = _("This lesson is for enrolled learners")
 
     class Meta:
         verbose_name = _("lesson")
-
-    def serve(self, request, *args, **kwargs):
-        """Enrolled learners read the lesson; others get the course's door (the first lesson is open)."""
-        from courses import selectors
-
-        context = selectors.lesson_detail_get(
-            lesson=self, user=request.user, is_preview=getattr(request, "is_preview", False)
-        )
-        request.lesson_detail = context  # reused by get_context: one set of queries per request
-        if not context["can_read"]:
-            response = TemplateResponse(
-                request, "courses/lesson_locked.html", {"page": self, "self": self, "request": request, **context}
-            )
-            response.status_code = 403
-            return response
-        response = super().serve(request, *args, **kwargs)
-        if isinstance(response, HttpResponse) and request.user.is_authenticated:
-            response["Cache-Control"] = "private, no-store"
-        return response
-
-    def get_context(self, request, *args, **kwargs):
-        from courses import selectors
-
-        context = super().get_context(request, *args, **kwargs)
-        detail = getattr(request, "lesson_detail", None) or selectors.lesson_detail_get(
-            lesson=self, user=request.user, is_preview=getattr(request, "is_preview", False)
-        )
-        context.update(detail)
-        return context
 
 
 class TrainingProgramPage(CardMixin, Page):
@@ -266,10 +303,10 @@ class TrainingProgramPage(CardMixin, Page):
         return self.intro
 
     def get_context(self, request, *args, **kwargs):
-        from courses import selectors
+        from courses import selectors  # courses.selectors reads these models: a cycle within the app
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.program_detail_get(program=self, user=request.user))
+        context["detail"] = selectors.program_detail_get(program=self, user=request.user)
         return context
 
 

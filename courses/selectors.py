@@ -4,8 +4,9 @@ Each runs a fixed number of queries, whatever the number of courses, lessons or 
 """
 
 from dataclasses import dataclass, field
-
+from decimal import Decimal
 from urllib.parse import urlencode
+from uuid import UUID
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
@@ -17,7 +18,17 @@ from base.locales import locales_active_and_default
 from base.pagination import page_or_last
 from base.relations import related_ids
 from courses.forms import CatalogFilterForm
-from courses.models import CoursePage, Enrollment, LessonCompletion, LessonPage, ModulePage, ProgramCourse
+from courses.models import (
+    CourseIndexPage,
+    CoursePage,
+    CourseStep,
+    Enrollment,
+    LessonCompletion,
+    ModulePage,
+    ProgramCourse,
+    TrainingProgramPage,
+    course_step_models,
+)
 from partners.selectors import partner_for, partners_by_path
 from taxonomy.models import Sector, Topic
 from taxonomy.selectors import terms_for_locale
@@ -28,9 +39,11 @@ COVER_RENDITION = "fill-480x270|format-webp"
 
 @dataclass
 class Progress:
+    """A learner's progress through a course: required steps done, and the first step not done."""
+
     done: int = 0
     total: int = 0
-    next_lesson: LessonPage | None = None
+    next_step: CourseStep | None = None
     done_keys: set = field(default_factory=set)
 
     @property
@@ -42,12 +55,123 @@ class Progress:
         return self.total > 0 and self.done >= self.total
 
 
-def progress_from(lessons: list, done_keys: set) -> Progress:
-    """Progress over the required lessons, and the first lesson not yet done."""
-    required = [lesson for lesson in lessons if lesson.is_required]
-    done = sum(1 for lesson in required if lesson.translation_key in done_keys)
-    next_lesson = next((lesson for lesson in lessons if lesson.translation_key not in done_keys), None)
-    return Progress(done=done, total=len(required), next_lesson=next_lesson, done_keys=done_keys)
+def progress_from(steps: list, done_keys: set) -> Progress:
+    """Progress over the required steps, and the first step not yet done."""
+    required = [step for step in steps if step.is_required]
+    done = sum(1 for step in required if step.translation_key in done_keys)
+    next_step = next((step for step in steps if step.translation_key not in done_keys), None)
+    return Progress(done=done, total=len(required), next_step=next_step, done_keys=done_keys)
+
+
+@dataclass
+class SyllabusModule:
+    """A module of a course and its live, public steps, in order."""
+
+    module: ModulePage
+    steps: list
+
+
+@dataclass
+class CourseDetail:
+    """A course's syllabus, and the learner's enrolment and progress in it."""
+
+    syllabus: list[SyllabusModule]
+    steps: list
+    enrollment: Enrollment | None
+    progress: Progress
+    preview_step_key: UUID | None
+    partner: object
+    prerequisites: list
+    topics: list
+    sectors: list
+    total_minutes: int
+
+    @property
+    def is_enrolled(self) -> bool:
+        return bool(self.enrollment and self.enrollment.is_active)
+
+
+@dataclass
+class ModuleDetail:
+    """A module's course and the module as its course's syllabus shows it."""
+
+    course: CoursePage | None
+    syllabus: list[SyllabusModule]
+
+
+@dataclass(kw_only=True)
+class StepDetail:
+    """Where a course step sits in its course, and what this visitor may do with it."""
+
+    course: CoursePage | None
+    module: ModulePage | None
+    steps: list
+    step_number: int  # from 1; 0 when the step is not among its course's live, public steps
+    previous_step: CourseStep | None
+    next_step: CourseStep | None
+    enrollment: Enrollment | None
+    is_done: bool
+    is_open_preview: bool
+    can_read: bool
+    progress: Progress
+
+    @property
+    def is_enrolled(self) -> bool:
+        return self.enrollment is not None
+
+
+@dataclass
+class ProgramCard:
+    """A program in the list of programs, with its courses and total effort."""
+
+    program: TrainingProgramPage
+    courses: list
+    total_hours: Decimal
+
+
+@dataclass
+class ProgramDetail:
+    """A program's live, public courses in order, and the learner's place in each."""
+
+    courses: list
+    total_hours: Decimal
+    enrolled_keys: set
+    completed_keys: set
+
+    @property
+    def courses_completed(self) -> int:
+        return len(self.completed_keys)
+
+
+@dataclass
+class CourseProgress:
+    """A course on the dashboard, with the learner's enrolment and progress."""
+
+    enrollment: Enrollment
+    course: CoursePage
+    progress: Progress
+
+
+@dataclass
+class ProgramProgress:
+    """A program on the dashboard: courses completed out of its courses."""
+
+    program: TrainingProgramPage
+    done: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+@dataclass
+class Dashboard:
+    """'My learning': courses in progress and completed, and the programs they belong to."""
+
+    in_progress: list[CourseProgress]
+    completed: list[CourseProgress]
+    programs: list[ProgramProgress]
 
 
 def _covers():
@@ -106,75 +230,67 @@ def catalog_get(*, request) -> dict:
 
 
 def course_items(course: CoursePage) -> list:
-    """The course's live, public lessons and quizzes in syllabus order (two queries)."""
-    from assessments.models import QuizPage  # assessments builds on courses, not the reverse
-
-    lessons = LessonPage.objects.descendant_of(course).live().public()
-    quizzes = QuizPage.objects.descendant_of(course).live().public()
-    return sorted([*lessons, *quizzes], key=lambda item: item.path)
+    """The course's live, public steps (lessons, quizzes…) in syllabus order (one query per step type)."""
+    steps = [step for model in course_step_models() for step in model.objects.descendant_of(course).live().public()]
+    return sorted(steps, key=lambda step: step.path)
 
 
-def course_detail_get(*, course: CoursePage, user) -> dict:
+def _first_free_preview(steps: list):
+    """The course's free sample: its first step of a kind that may be one (a lesson, never a quiz)."""
+    return next((step for step in steps if step.free_preview_allowed), None)
+
+
+def course_detail_get(*, course: CoursePage, user) -> CourseDetail:
     """Syllabus, the learner's enrolment and progress, partner, prerequisites and programs."""
     modules = list(ModulePage.objects.child_of(course).live().public().order_by("path"))
-    lessons = course_items(course)
+    steps = course_items(course)
     enrollment = None
     done_keys = set()
     if user.is_authenticated:
         enrollment = Enrollment.objects.filter(user=user, course_key=course.translation_key).first()
         if enrollment:
             done_keys = set(enrollment.completions.values_list("lesson_key", flat=True))
-    progress = progress_from(lessons, done_keys)
-    syllabus = [
-        {"module": module, "lessons": [lesson for lesson in lessons if lesson.path.startswith(module.path)]}
-        for module in modules
-    ]
-    preview_key = next((item.translation_key for item in lessons if isinstance(item, LessonPage)), None)
-    return {
-        "syllabus": syllabus,
-        "lessons": lessons,
-        "enrollment": enrollment,
-        "is_enrolled": bool(enrollment and enrollment.is_active),
-        "progress": progress,
-        "preview_lesson_key": preview_key,
-        "partner": partner_for(course, partners_by_path()),
-        "prerequisites": list(
+    preview = _first_free_preview(steps)
+    return CourseDetail(
+        syllabus=[
+            SyllabusModule(module=module, steps=[step for step in steps if step.path.startswith(module.path)])
+            for module in modules
+        ],
+        steps=steps,
+        enrollment=enrollment,
+        progress=progress_from(steps, done_keys),
+        preview_step_key=preview.translation_key if preview else None,
+        partner=partner_for(course, partners_by_path()),
+        prerequisites=list(
             CoursePage.objects.live().public().filter(pk__in=related_ids(course.prerequisites)).order_by("title")
         ),
-        "topics": list(course.topics.all()),
-        "sectors": list(course.sectors.all()),
-        "total_minutes": sum(lesson.estimated_minutes for lesson in lessons),
-    }
+        topics=list(course.topics.all()),
+        sectors=list(course.sectors.all()),
+        total_minutes=sum(step.estimated_minutes for step in steps),
+    )
 
 
-def module_detail_get(*, module: ModulePage) -> dict:
+def module_detail_get(*, module: ModulePage) -> ModuleDetail:
     """A module's course and its live, public steps, for the module's own preview.
 
     Learners never see a module alone (its URL redirects into the course's syllabus); editors
     previewing one see what the syllabus will show of it, with the module's unsaved changes.
     """
-    from assessments.models import QuizPage  # assessments builds on courses, not the reverse
-
-    course = CoursePage.objects.ancestor_of(module).first()
-    steps = [
-        *LessonPage.objects.child_of(module).live().public(),
-        *QuizPage.objects.child_of(module).live().public(),
-    ]
-    return {
-        "course": course,
-        "syllabus": [{"module": module, "lessons": sorted(steps, key=lambda step: step.path)}],
-        "done_keys": set(),
-    }
+    steps = [step for model in course_step_models() for step in model.objects.child_of(module).live().public()]
+    return ModuleDetail(
+        course=CoursePage.objects.ancestor_of(module).first(),
+        syllabus=[SyllabusModule(module=module, steps=sorted(steps, key=lambda step: step.path))],
+    )
 
 
-def lesson_detail_get(*, lesson: LessonPage, user, is_preview: bool = False) -> dict:
-    """Where the lesson sits in its course, whether this learner may read it, and their progress."""
-    # An editor previews lessons of a course not yet published (a partner's submission) too.
-    courses = CoursePage.objects.ancestor_of(lesson)
+def step_detail_get(*, step: CourseStep, user, is_preview: bool = False) -> StepDetail:
+    """Where the step sits in its course, whether this visitor may open it, and their progress."""
+    # An editor previews steps of a course not yet published (a partner's submission) too.
+    courses = CoursePage.objects.ancestor_of(step)
     course = (courses if is_preview else courses.live()).first()
-    lessons = course_items(course) if course else []
-    keys = [item.translation_key for item in lessons]
-    index = keys.index(lesson.translation_key) if lesson.translation_key in keys else -1
+    steps = course_items(course) if course else []
+    keys = [item.translation_key for item in steps]
+    index = keys.index(step.translation_key) if step.translation_key in keys else -1
     enrollment = None
     done_keys = set()
     if course and user.is_authenticated:
@@ -183,23 +299,21 @@ def lesson_detail_get(*, lesson: LessonPage, user, is_preview: bool = False) -> 
         ).first()
         if enrollment:
             done_keys = set(enrollment.completions.values_list("lesson_key", flat=True))
-    # The first lesson (never a quiz) is a free sample for everyone.
-    first_lesson = next((item for item in lessons if isinstance(item, LessonPage)), None)
-    is_open_preview = first_lesson is not None and first_lesson.translation_key == lesson.translation_key
-    return {
-        "course": course,
-        "module": lesson.get_parent() if course else None,
-        "lessons": lessons,
-        "lesson_number": index + 1,
-        "previous_lesson": lessons[index - 1] if index > 0 else None,
-        "next_lesson": lessons[index + 1] if 0 <= index < len(lessons) - 1 else None,
-        "enrollment": enrollment,
-        "is_enrolled": enrollment is not None,
-        "is_done": lesson.translation_key in done_keys,
-        "is_open_preview": is_open_preview,
-        "can_read": bool(course) and (enrollment is not None or is_open_preview or is_preview),
-        "progress": progress_from(lessons, done_keys),
-    }
+    preview = _first_free_preview(steps)
+    is_open_preview = preview is not None and preview.translation_key == step.translation_key
+    return StepDetail(
+        course=course,
+        module=step.get_parent() if course else None,
+        steps=steps,
+        step_number=index + 1,
+        previous_step=steps[index - 1] if index > 0 else None,
+        next_step=steps[index + 1] if 0 <= index < len(steps) - 1 else None,
+        enrollment=enrollment,
+        is_done=step.translation_key in done_keys,
+        is_open_preview=is_open_preview,
+        can_read=bool(course) and (enrollment is not None or is_open_preview or is_preview),
+        progress=progress_from(steps, done_keys),
+    )
 
 
 def course_cards_under(page) -> list:
@@ -257,11 +371,9 @@ def _program_links(program) -> list:
     return [link for link in links if link.course_id in chosen]
 
 
-def program_list(*, request) -> list:
-    """Live programs in the active language, each with its courses and total effort."""
-    from courses.models import TrainingProgramPage
-
-    active, _default = locales_active_and_default()
+def program_list() -> list[ProgramCard]:
+    """Live programs in the active language (else the default one), each with its courses and total effort."""
+    active, default = locales_active_and_default()
     programs = list(
         TrainingProgramPage.objects.live().public().filter(locale=active).order_by("path").prefetch_related(
             Prefetch("image", queryset=get_image_model().objects.prefetch_renditions(COVER_RENDITION))
@@ -269,18 +381,22 @@ def program_list(*, request) -> list:
     )
     if not programs:
         programs = list(
-            TrainingProgramPage.objects.live().public().filter(locale=_default).order_by("path").prefetch_related(
+            TrainingProgramPage.objects.live().public().filter(locale=default).order_by("path").prefetch_related(
                 Prefetch("image", queryset=get_image_model().objects.prefetch_renditions(COVER_RENDITION))
             )
         )
     courses = _programs_with_courses(programs, active)
-    for program in programs:
-        program.course_list = courses[program.pk]
-        program.total_hours = sum(course.estimated_hours for course in program.course_list)
-    return programs
+    return [
+        ProgramCard(
+            program=program,
+            courses=courses[program.pk],
+            total_hours=sum(course.estimated_hours for course in courses[program.pk]),
+        )
+        for program in programs
+    ]
 
 
-def program_detail_get(*, program, user) -> dict:
+def program_detail_get(*, program: TrainingProgramPage, user) -> ProgramDetail:
     """The program's live, public courses in order, and the learner's place in each.
 
     `program` may be a new page being previewed, a draft or a revision: its chosen courses are
@@ -297,16 +413,15 @@ def program_detail_get(*, program, user) -> dict:
             enrolled_keys.add(enrollment.course_key)
             if enrollment.completed_at:
                 completed_keys.add(enrollment.course_key)
-    return {
-        "program_courses": courses,
-        "total_hours": sum(course.estimated_hours for course in courses),
-        "enrolled_keys": enrolled_keys,
-        "completed_keys": completed_keys,
-        "courses_completed": len(completed_keys),
-    }
+    return ProgramDetail(
+        courses=courses,
+        total_hours=sum(course.estimated_hours for course in courses),
+        enrolled_keys=enrolled_keys,
+        completed_keys=completed_keys,
+    )
 
 
-def dashboard_get(*, user) -> dict:
+def dashboard_get(*, user) -> Dashboard:
     """'My learning': courses in progress and completed, with progress, and programs followed."""
     active, default = locales_active_and_default()
     enrollments = list(Enrollment.objects.filter(user=user, left_at__isnull=True).select_related("course").order_by("-enrolled_at"))
@@ -322,21 +437,16 @@ def dashboard_get(*, user) -> dict:
             localized[course.translation_key] = course
 
     courses = list(localized.values())
-    lessons_by_course = {course.pk: [] for course in courses}
+    steps_by_course = {course.pk: [] for course in courses}
     if courses:
         in_any_course = Q()
         for course in courses:
             in_any_course |= Q(path__startswith=course.path, depth__gt=course.depth)
-        from assessments.models import QuizPage
-
-        items = [
-            *LessonPage.objects.live().public().filter(in_any_course),
-            *QuizPage.objects.live().public().filter(in_any_course),
-        ]
-        for item in sorted(items, key=lambda item: item.path):
-            owner = next((course for course in courses if item.path.startswith(course.path)), None)
+        steps = [step for model in course_step_models() for step in model.objects.live().public().filter(in_any_course)]
+        for step in sorted(steps, key=lambda step: step.path):
+            owner = next((course for course in courses if step.path.startswith(course.path)), None)
             if owner:
-                lessons_by_course[owner.pk].append(item)
+                steps_by_course[owner.pk].append(step)
 
     done = {}
     for enrollment_id, lesson_key in LessonCompletion.objects.filter(enrollment__in=enrollments).values_list(
@@ -349,14 +459,12 @@ def dashboard_get(*, user) -> dict:
         course = localized.get(enrollment.course_key)
         if course is None:  # unpublished or restricted since: keep the record, hide the card
             continue
-        item = {
-            "enrollment": enrollment,
-            "course": course,
-            "progress": progress_from(lessons_by_course[course.pk], done.get(enrollment.pk, set())),
-        }
+        item = CourseProgress(
+            enrollment=enrollment,
+            course=course,
+            progress=progress_from(steps_by_course[course.pk], done.get(enrollment.pk, set())),
+        )
         (completed if enrollment.completed_at else in_progress).append(item)
-
-    from courses.models import TrainingProgramPage
 
     program_keys = set(
         ProgramCourse.objects.filter(course__translation_key__in=keys).values_list("program__translation_key", flat=True)
@@ -373,22 +481,16 @@ def dashboard_get(*, user) -> dict:
     followed = []
     for program in programs:
         course_keys = [course.translation_key for course in program_courses[program.pk]]
-        finished = sum(1 for key in course_keys if key in completed_keys)
         followed.append(
-            {
-                "program": program,
-                "done": finished,
-                "total": len(course_keys),
-                "percent": round(100 * finished / len(course_keys)) if course_keys else 0,
-            }
+            ProgramProgress(
+                program=program, done=sum(1 for key in course_keys if key in completed_keys), total=len(course_keys)
+            )
         )
-    return {"in_progress": in_progress, "completed": completed, "programs": followed}
+    return Dashboard(in_progress=in_progress, completed=completed, programs=followed)
 
 
 def catalog_url(request) -> str:
     """The catalog in the active language, or the home page if there is none."""
-    from courses.models import CourseIndexPage
-
     active, default = locales_active_and_default()
     catalogs = {page.locale_id: page for page in CourseIndexPage.objects.live().filter(locale__in=[active, default])}
     catalog = catalogs.get(active.pk) or catalogs.get(default.pk)

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from courses import selectors
 from courses.models import CoursePage, Enrollment, LessonCompletion, LessonPage
 
 
@@ -85,9 +86,7 @@ def lesson_complete(*, user, lesson) -> LessonCompletion:
 
 
 def enrollment_completion_check(*, enrollment: Enrollment, course: CoursePage) -> bool:
-    """Record the course as completed, once, when every required lesson is done."""
-    from courses import selectors
-
+    """Record the course as completed, once, when every required step is done."""
     if enrollment.completed_at is not None:
         return True
     required = {lesson.translation_key for lesson in selectors.course_items(course) if lesson.is_required}

@@ -44,13 +44,13 @@ def complete_lesson(request, lesson_id):
         messages.error(request, str(error))
         # Back to the lesson only if anyone may see it: a draft or private lesson's address stays unrevealed.
         return redirect_to(open_page_url(request, lesson, fallback=reverse("home:dashboard")))
-    detail = selectors.lesson_detail_get(lesson=lesson, user=request.user)
-    if detail["progress"].is_complete and detail["course"]:
+    detail = selectors.step_detail_get(step=lesson, user=request.user)
+    if detail.progress.is_complete and detail.course:
         messages.success(request, _("Course complete. Well done!"))
-        return redirect_to(detail["course"].get_url(request))
-    next_lesson = detail["progress"].next_lesson or detail["next_lesson"]
+        return redirect_to(detail.course.get_url(request))
+    next_step = detail.progress.next_step or detail.next_step
     messages.success(request, _("Lesson marked as done."))
-    return redirect_to(next_lesson.get_url(request) if next_lesson else detail["course"].get_url(request))
+    return redirect_to(next_step.get_url(request) if next_step else detail.course.get_url(request))
 
 
 @require_GET
@@ -58,6 +58,5 @@ def complete_lesson(request, lesson_id):
 def continue_course(request, course_id):
     """Jump to the first lesson this learner has not done yet."""
     course = open_page_or_404(CoursePage, course_id)
-    detail = selectors.course_detail_get(course=course, user=request.user)
-    next_lesson = detail["progress"].next_lesson
-    return redirect_to(next_lesson.get_url(request) if next_lesson else course.get_url(request))
+    next_step = selectors.course_detail_get(course=course, user=request.user).progress.next_step
+    return redirect_to(next_step.get_url(request) if next_step else course.get_url(request))

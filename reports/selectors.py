@@ -130,15 +130,7 @@ def quiz_report_get(*, quiz: QuizPage) -> QuizReport:
     questions = []
     for number, block in enumerate(quiz.questions, start=1):
         total = answered[block.id]
-        if block.block_type in ("single_choice", "multiple_choice"):
-            options = [(child.id, child.value["text"], child.value["is_correct"]) for child in block.value["options"].bound_blocks]
-        elif block.block_type == "true_false":
-            options = [
-                ("true", gettext("True"), bool(block.value["is_true"])),
-                ("false", gettext("False"), not block.value["is_true"]),
-            ]
-        else:
-            options = []
+        options = block.block.report_options(block.value)
         questions.append(
             QuestionReport(
                 number=number,

@@ -36,11 +36,3 @@ def percent(value):
     # Languages put the sign on either side, with or without a space ("%67" in Turkish).
     return pgettext("a percentage", "%(number)s%%") % {"number": number_format(number)}
 
-
-@register.filter
-def is_quiz(page):
-    """Whether a syllabus item is a quiz (assessments.QuizPage) rather than a lesson; no query.
-
-    Checked by model label, so courses need not import assessments (which builds on courses).
-    """
-    return getattr(getattr(page, "_meta", None), "label_lower", "") == "assessments.quizpage"

@@ -47,7 +47,7 @@ def test_passing_the_quiz_completes_the_course_with_its_lessons(setup):
     submit(setup, number=2)
     enrollment.refresh_from_db()
     assert enrollment.completed_at is not None
-    progress = course_selectors.course_detail_get(course=setup.course, user=learner)["progress"]
+    progress = course_selectors.course_detail_get(course=setup.course, user=learner).progress
     assert (progress.done, progress.total) == (3, 3)
 
 

@@ -45,7 +45,7 @@ def test_demo_learner_is_half_way_through_two_courses(demo):
     enrollments = Enrollment.objects.filter(user__email="learner@example.org")
     assert enrollments.count() == 2
     for enrollment in enrollments:
-        progress = selectors.course_detail_get(course=enrollment.course, user=enrollment.user)["progress"]
+        progress = selectors.course_detail_get(course=enrollment.course, user=enrollment.user).progress
         assert 0 < progress.percent < 100
 
 

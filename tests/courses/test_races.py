@@ -40,7 +40,7 @@ def test_16_lessons_completed_at_once_all_count_and_complete_the_course_once(cou
     assert run_at_once(lambda i: services.lesson_complete(user=learner, lesson=lessons[i])) == []
 
     assert LessonCompletion.objects.filter(enrollment=enrollment).count() == THREADS
-    progress = selectors.course_detail_get(course=course, user=learner)["progress"]
+    progress = selectors.course_detail_get(course=course, user=learner).progress
     assert (progress.done, progress.total, progress.percent) == (THREADS, THREADS, 100)
     enrollment.refresh_from_db()
     completed_at = enrollment.completed_at

@@ -22,7 +22,7 @@ def course(catalog):
 
 
 def progress_of(user, course):
-    return selectors.course_detail_get(course=course, user=user)["progress"]
+    return selectors.course_detail_get(course=course, user=user).progress
 
 
 def test_enrolling_twice_keeps_one_enrolment(course):
@@ -146,12 +146,12 @@ def test_leaving_and_coming_back_keeps_completions(course):
     services.enrollment_leave(user=learner, course=course)
     with pytest.raises(services.LearningError):
         services.lesson_complete(user=learner, lesson=lessons[1])
-    assert selectors.dashboard_get(user=learner)["in_progress"] == []
+    assert selectors.dashboard_get(user=learner).in_progress == []
 
     services.enrollment_create(user=learner, course=course)
     assert Enrollment.objects.get().left_at is None
     assert progress_of(learner, course).done == 1
-    assert progress_of(learner, course).next_lesson == lessons[1]
+    assert progress_of(learner, course).next_step == lessons[1]
 
 
 def test_records_follow_a_course_into_its_translation(course):
@@ -178,7 +178,7 @@ def test_records_follow_a_course_into_its_translation(course):
     course_fr.refresh_from_db()
     progress = progress_of(learner, course_fr)
     assert (progress.done, progress.total) == (1, 4)
-    assert progress.next_lesson.locale == french
+    assert progress.next_step.locale == french
 
     services.lesson_complete(user=learner, lesson=lessons_fr[1])
     assert Enrollment.objects.count() == 1
