@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "assessments",
     "library",
     "partners",
+    "demo",  # the demo content and its loader: the top layer, it may use every app
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
