@@ -41,7 +41,7 @@ COLLECTION_NAME = "Demo content"
 SITE_NAME, SITE_HOSTNAME, SITE_PORT = "SME Academy", "localhost", 80
 # The home page takes Wagtail's "home" slug when the welcome page can go; otherwise the second.
 HOME_SLUGS = ("home", "sme-academy")
-# Folders of page files, in the order they load, with their page type and default parent slug.
+# Folders of page files, with their page type and default parent slug.
 FOLDERS = {
     "pages": (StandardPage, None),
     "partners": (PartnerPage, "partners"),
@@ -91,28 +91,45 @@ class DemoLoad:
         self.new = []  # (page, its data) of the pages added in this run, in tree order
         home = self.home_get_or_add()
         self.pages = {}
-        for folder, (model, default_parent) in FOLDERS.items():
-            paths = sorted((self.data_dir / code / folder).glob("*.yaml"))
-            files = sorted(
-                ((self.read(path.relative_to(self.data_dir)), path.stem) for path in paths),
-                key=lambda item: (item[0].get("order", 1000), item[1]),
-            )
-            for data, slug in files:
-                parent_slug = data.get("parent", default_parent)
-                if parent_slug and parent_slug not in self.pages:
-                    raise DemoDataError(f"{code}/{folder}/{slug}.yaml: parent names no demo page loaded before it")
-                parent = self.pages[parent_slug] if parent_slug else home
-                model_ = apps.get_model(data["type"]) if "type" in data else model
-                owner = self.user_get(data["review"]["by"]) if "review" in data else self.editor
-                self.pages[slug] = self.page_get_or_add(parent, model_, slug, data, owner)
-                if "editor" in data:
-                    self.partner_team_load(self.pages[slug], data)
+        # Catalogue quizzes wait for the programs, as in the loader before the demo became data,
+        # so that a fresh demo keeps its page ids and the URLs that carry them (feeds, downloads).
+        self.quizzes_later, after_programs = [], False
+        for folder, slug, data in self.files_read(code):
+            if after_programs and folder != "programs":
+                self.quizzes_add()
+            after_programs = after_programs or folder == "programs"
+            model, default_parent = FOLDERS[folder]
+            parent_slug = data.get("parent", default_parent)
+            if parent_slug and parent_slug not in self.pages:
+                raise DemoDataError(f"{code}/{folder}/{slug}.yaml: parent names no demo page loaded before it")
+            parent = self.pages[parent_slug] if parent_slug else home
+            model = apps.get_model(data["type"]) if "type" in data else model
+            owner = self.user_get(data["review"]["by"]) if "review" in data else self.editor
+            self.pages[slug] = self.page_get_or_add(parent, model, slug, data, owner)
+            if "editor" in data:
+                self.partner_team_load(self.pages[slug], data)
+        self.quizzes_add()
         for page, data in self.new:
             self.page_publish(page, data)
         self.site_load(home)
         self.navigation_load()
         for learner in accounts["learners"]:
             self.learner_load(learner)
+
+    def quizzes_add(self) -> None:
+        for module, quiz, owner in self.quizzes_later or []:
+            self.page_get_or_add(module, QuizPage, quiz["slug"], quiz, owner)
+        self.quizzes_later = None
+
+    def files_read(self, code: str) -> list:
+        """(folder, slug, data) of every page file, in load order: by `order`, then folder, then name."""
+        files = [
+            (data.get("order", 1000), index, path.stem, folder, data)
+            for index, folder in enumerate(FOLDERS)
+            for path in sorted((self.data_dir / code / folder).glob("*.yaml"))
+            for data in [self.read(path.relative_to(self.data_dir))]
+        ]
+        return [(folder, slug, data) for _order, _index, slug, folder, data in sorted(files, key=lambda f: f[:3])]
 
     def admin_mfa_note(self) -> None:
         if settings.ADMIN_REQUIRE_MFA:
@@ -268,7 +285,10 @@ class DemoLoad:
         for key, child_model in CHILDREN.items():
             children = data.get(key) or []
             for child in [children] if isinstance(children, dict) else children:
-                self.page_get_or_add(page, child_model, child["slug"], child, owner)
+                if child_model is QuizPage and self.quizzes_later is not None:
+                    self.quizzes_later.append((page, child, owner))
+                else:
+                    self.page_get_or_add(page, child_model, child["slug"], child, owner)
         return page
 
     def deferred(self, model, key, value) -> bool:
