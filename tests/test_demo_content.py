@@ -10,9 +10,11 @@ from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Revision, Site
 
-from home.demo import content
-from home.demo.accounts import ADMIN_EMAIL
+from demo.loader import DATA_DIR
+from demo.schema import data_read
 from home.models import HomePage, NavigationMenu
+
+ADMIN_EMAIL = data_read(DATA_DIR / "accounts.yaml", DATA_DIR)["admin"]["email"]
 
 
 @pytest.fixture
@@ -98,7 +100,8 @@ def test_welcome_page_is_replaced_by_the_home_page(load_demo):
     assert (site.hostname, site.port, site.site_name) == ("localhost", 80, "SME Academy")
     assert not Page.objects.filter(depth=2).exclude(pk=site.root_page_id).exists()
     demo_titles = set(get_image_model().objects.filter(collection__name="Demo content").values_list("title", flat=True))
-    assert {spec.title for spec in content.IMAGES} <= demo_titles
+    images = data_read(DATA_DIR / "en" / "images.yaml", DATA_DIR)
+    assert {image["title"] for image in images.values()} <= demo_titles
 
 
 @pytest.mark.django_db

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "partners",
     "reports",
     "search",
+    "demo",  # the demo content and its loader: the top layer, it may use every app
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
