@@ -11,7 +11,7 @@ from django.db.models import Avg, Count, Q
 from django.shortcuts import get_object_or_404
 
 from accounts.export import iso_or_none
-from assessments.models import QuizAnswer, QuizAttempt, QuizPage
+from assessments.models import AnswerReveal, QuizAnswer, QuizAttempt, QuizPage
 from courses import selectors as course_selectors
 
 
@@ -87,9 +87,9 @@ def question_forms(quiz: QuizPage, *, seed: str, submitted=None, errors=None) ->
 
 def reveal_allowed(*, quiz: QuizPage | None, user, attempts_used: int, has_passed: bool) -> bool:
     """Whether reviews may show the correct answers, under the quiz's policy."""
-    if quiz is None or quiz.reveal_answers == QuizPage.REVEAL_NEVER:
+    if quiz is None or quiz.reveal_answers == AnswerReveal.NEVER:
         return False
-    if quiz.reveal_answers == QuizPage.REVEAL_AFTER_PASS:
+    if quiz.reveal_answers == AnswerReveal.AFTER_PASS:
         return has_passed
     out_of_attempts = bool(quiz.max_attempts) and attempts_used >= quiz.max_attempts
     return has_passed or out_of_attempts

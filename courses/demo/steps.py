@@ -19,7 +19,7 @@ from home.demo import content as home_content
 from home.demo.accounts import password_known, logins_file_save
 from home.demo.images import demo_images_load
 from home.demo.pages import stream_build
-from home.models import HomePage, NavigationMenu
+from home.models import HomePage, MenuPlace, NavigationMenu
 from partners.models import PartnerIndexPage, PartnerPage
 from taxonomy.models import BusinessStage, Sector, Topic
 
@@ -286,7 +286,7 @@ def _program_load(run, index, spec, courses, covers) -> TrainingProgramPage:
 
 def _main_menu_extend(run, locale, pages) -> None:
     """Put the learning sections first in the main menu, once: links already there are kept."""
-    menu = NavigationMenu.objects.filter(place=NavigationMenu.MAIN, locale=locale).first()
+    menu = NavigationMenu.objects.filter(place=MenuPlace.MAIN, locale=locale).first()
     if menu is None:
         return
     linked = {item.value["page"].pk for item in menu.items if item.value.get("page")}

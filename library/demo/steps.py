@@ -9,7 +9,7 @@ from wagtail.models import Site
 from courses.models import CoursePage
 from home.demo import DemoRun
 from home.demo.pages import stream_build
-from home.models import NavigationMenu
+from home.models import MenuPlace, NavigationMenu
 from library.demo.resources import LIBRARIES, RESOURCES
 from library.models import LibraryIndexPage, ResourceAttachment, ResourcePage
 from partners.models import PartnerPage
@@ -113,7 +113,7 @@ def _resource_load(run, parent, spec, terms, courses) -> ResourcePage:
 
 def _menus_extend(run, locale, libraries) -> None:
     """One "Know-how" entry in the main menu (it has seven already), and both libraries in the footer."""
-    for place, pages in ((NavigationMenu.MAIN, [libraries["know-how"]]), (NavigationMenu.FOOTER, list(libraries.values()))):
+    for place, pages in ((MenuPlace.MAIN, [libraries["know-how"]]), (MenuPlace.FOOTER, list(libraries.values()))):
         menu = NavigationMenu.objects.filter(place=place, locale=locale).first()
         if menu is None:
             continue
@@ -124,7 +124,7 @@ def _menus_extend(run, locale, libraries) -> None:
         raw = [{"type": "link", "value": dict(item["value"])} for item in menu.items.raw_data]
         new = [{"type": "link", "value": {"page": page.pk, "url": "", "label": ""}} for page in missing]
         # In the main menu, after the learning sections (courses, programs, partners); in the footer, first.
-        position = 3 if place == NavigationMenu.MAIN else 0
+        position = 3 if place == MenuPlace.MAIN else 0
         raw[position:position] = new
         menu.items = stream_build(NavigationMenu, "items", raw)
         menu.save()

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from home.models import FooterText, NavigationMenu
+from home.models import FooterText, MenuPlace, NavigationMenu
 from tests.factories import make_standard_page
 
 pytestmark = pytest.mark.django_db
@@ -52,8 +52,8 @@ def test_main_and_footer_menus_show_live_pages_only(client, home):
     contact = make_standard_page(home, title="Contact", slug="contact")
     draft = make_standard_page(home, title="Secret plans", slug="secret")
     draft.unpublish()
-    make_menu(NavigationMenu.MAIN, [about, draft])
-    make_menu(NavigationMenu.FOOTER, [contact])
+    make_menu(MenuPlace.MAIN, [about, draft])
+    make_menu(MenuPlace.FOOTER, [contact])
     FooterText.objects.create(body="<p>Run by the SME Organisation</p>")
 
     html = client.get(about.url).content.decode()
@@ -67,7 +67,7 @@ def test_menus_show_translated_titles_in_another_language(client, home):
     from wagtail.models import Locale
 
     about = make_standard_page(home, title="About us", slug="about")
-    make_menu(NavigationMenu.MAIN, [about])
+    make_menu(MenuPlace.MAIN, [about])
     french = Locale.objects.create(language_code="fr")
     home_fr = home.copy_for_translation(french)
     home_fr.save_revision().publish()
