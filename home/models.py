@@ -57,7 +57,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["card_pages"] = selectors.card_pages_for_stream(self.body)
+        context["card_pages"] = selectors.stream_card_pages_get(self.body)
         return context
 
 

@@ -32,7 +32,7 @@ def card_pages_get(page_ids) -> dict:
     return {page.pk: page for page in pages}
 
 
-def card_pages_for_stream(stream_value) -> dict:
+def stream_card_pages_get(stream_value) -> dict:
     """Every page chosen in the stream's featured-pages sections, fetched at once."""
     ids = []
     for block in stream_value.raw_data:
@@ -41,7 +41,7 @@ def card_pages_for_stream(stream_value) -> dict:
     return card_pages_get(ids)
 
 
-def images_with_renditions(images, spec) -> dict:
+def image_renditions_get(images, spec) -> dict:
     """The given images by id with the rendition `spec` prefetched: one query, not one per image."""
     ids = {image.pk for image in images if image}
     if not ids:
