@@ -35,7 +35,7 @@ def export_section_register(name: str, section: ExportSection, *, models: Iterab
         _covered[model] = name
 
 
-def export_sections() -> dict[str, ExportSection]:
+def export_section_list() -> dict[str, ExportSection]:
     return dict(_sections)
 
 
@@ -51,6 +51,6 @@ def export_exclusion_register(model: str, reason: str) -> None:
     _excluded[model] = reason
 
 
-def export_coverage() -> tuple[dict[str, str], dict[str, str]]:
+def export_coverage_get() -> tuple[dict[str, str], dict[str, str]]:
     """(model label → section that exports it, model label → reason it is not exported)."""
     return dict(_covered), dict(_excluded)

@@ -5,7 +5,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext
 from wagtail.models import Locale
 
-from accounts.export import export_sections
+from accounts.export import export_section_list
 from accounts.models import LearnerProfile
 
 
@@ -91,7 +91,7 @@ def account_export_get(*, user) -> dict:
         },
         "profile": _profile_for_export(profile_get(user=user)),
     }
-    for name, section in export_sections().items():
+    for name, section in export_section_list().items():
         data[name] = section(user)
     return data
 
