@@ -42,7 +42,7 @@ class User(AbstractUser):
     username = None
     email = models.EmailField(_("email address"), max_length=254, unique=True)
     # Set when the person deleted their account: the row stays, anonymised, so totals in
-    # reports hold; certificates of such a user verify as "revoked: account deleted".
+    # reports hold.
     deleted_at = models.DateTimeField(_("account deleted"), null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"

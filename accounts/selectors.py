@@ -26,7 +26,7 @@ def term_labels_get(model) -> dict:
 
 
 def user_is_deleted(user) -> bool:
-    """True for an account its owner deleted: its certificates verify as "revoked: account deleted"."""
+    """True for an account its owner deleted (the row stays, anonymised, for reports)."""
     return user.deleted_at is not None
 
 
