@@ -21,6 +21,7 @@ from wagtail.search import index
 from base.blocks import ContentStreamBlock
 from base.models import CardMixin
 
+
 class ResourceKind(models.TextChoices):
     GUIDE = "guide", _("Guide")
     TOOLKIT = "toolkit", _("Toolkit")
