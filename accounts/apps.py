@@ -11,6 +11,6 @@ class AccountsConfig(AppConfig):
         from accounts.export import export_exclusion_register, export_section_register
 
         if apps.is_installed("allauth.usersessions"):
-            export_section_register("sessions", export_sections.sessions_for_export, models=["usersessions.UserSession"])
+            export_section_register("sessions", export_sections.session_export_list, models=["usersessions.UserSession"])
         for model, reason in export_sections.NOT_EXPORTED.items():
             export_exclusion_register(model, reason)

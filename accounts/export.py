@@ -4,11 +4,11 @@ Each app that keeps records about a person registers a section from its AppConfi
 naming the models it covers:
 
     from accounts.export import export_section_register
-    export_section_register("certificates", certificates_for_export, models=["certificates.Certificate"])
+    export_section_register("reading_list", reading_list_for_export, models=["library.ReadingListItem"])
 
 A section is a function `(user) -> JSON-serialisable value` that returns that user's own
 records only. The export (accounts.selectors.account_export_get) calls every registered
-section, so an app added later appears in downloads without changing this app.
+section, so every app's records appear in downloads without this app importing any of them.
 
 Every model with a foreign key or one-to-one to the user is either covered by a section (or
 by the export's own "account" and "profile" parts, CORE_MODELS) or registered with
@@ -35,7 +35,7 @@ def export_section_register(name: str, section: ExportSection, *, models: Iterab
         _covered[model] = name
 
 
-def export_sections() -> dict[str, ExportSection]:
+def export_section_list() -> dict[str, ExportSection]:
     return dict(_sections)
 
 
@@ -51,6 +51,6 @@ def export_exclusion_register(model: str, reason: str) -> None:
     _excluded[model] = reason
 
 
-def export_coverage() -> tuple[dict[str, str], dict[str, str]]:
+def export_coverage_get() -> tuple[dict[str, str], dict[str, str]]:
     """(model label → section that exports it, model label → reason it is not exported)."""
     return dict(_covered), dict(_excluded)

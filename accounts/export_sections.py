@@ -30,7 +30,7 @@ NOT_EXPORTED = {
 }
 
 
-def sessions_for_export(user) -> list:
+def session_export_list(user) -> list:
     """The devices the person is signed in on (allauth usersessions): address, browser, first and last seen.
 
     Never the session key or the session's data: those would let the file's holder sign in.

@@ -41,8 +41,8 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name, model in (("sector", Sector), ("business_stage", BusinessStage)):
             field = self.fields[name]
-            field.queryset = selectors.terms_in_default_locale(model)
-            field.labels = selectors.term_labels(model)
+            field.queryset = selectors.profile_term_list(model)
+            field.labels = selectors.term_labels_get(model)
         for name in ("display_name", "certificate_name"):
             self.fields[name].widget.attrs.update({"autocomplete": "name", "dir": "auto"})
         self.fields["country"].widget.attrs["autocomplete"] = "country"

@@ -42,7 +42,7 @@ class User(AbstractUser):
     username = None
     email = models.EmailField(_("email address"), max_length=254, unique=True)
     # Set when the person deleted their account: the row stays, anonymised, so totals in
-    # reports hold; certificates of such a user verify as "revoked: account deleted".
+    # reports hold.
     deleted_at = models.DateTimeField(_("account deleted"), null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
@@ -67,25 +67,27 @@ class User(AbstractUser):
         return self.get_full_name() or self.email
 
 
+class BusinessSize(models.TextChoices):
+    SOLO = "solo", _("Just me")
+    MICRO = "micro", _("2–9 people")
+    SMALL = "small", _("10–49 people")
+    MEDIUM = "medium", _("50–249 people")
+    LARGE = "large", _("250 people or more")
+
+
+class LearnerRole(models.TextChoices):
+    OWNER = "owner", _("Business owner")
+    EMPLOYEE = "employee", _("Employee")
+    ASPIRING = "aspiring", _("Aspiring entrepreneur")
+    TRAINER = "trainer", _("Trainer or adviser")
+
+
 class LearnerProfile(models.Model):
     """What a learner tells us about themselves and their business, and what they agreed to.
 
     Reports group by country, sector, stage, size and role, so these use the shared taxonomy
     and django-countries rather than free text.
     """
-
-    class BusinessSize(models.TextChoices):
-        SOLO = "solo", _("Just me")
-        MICRO = "micro", _("2–9 people")
-        SMALL = "small", _("10–49 people")
-        MEDIUM = "medium", _("50–249 people")
-        LARGE = "large", _("250 people or more")
-
-    class Role(models.TextChoices):
-        OWNER = "owner", _("Business owner")
-        EMPLOYEE = "employee", _("Employee")
-        ASPIRING = "aspiring", _("Aspiring entrepreneur")
-        TRAINER = "trainer", _("Trainer or adviser")
 
     user = models.OneToOneField(
         "accounts.User", on_delete=models.CASCADE, related_name="profile", verbose_name=_("user")
@@ -108,7 +110,7 @@ class LearnerProfile(models.Model):
         related_name="+", verbose_name=_("business stage"),
     )
     business_size = models.CharField(_("business size"), max_length=10, blank=True, choices=BusinessSize.choices)
-    role = models.CharField(_("role"), max_length=10, blank=True, choices=Role.choices)
+    role = models.CharField(_("role"), max_length=10, blank=True, choices=LearnerRole.choices)
     share_progress_with_partner = models.BooleanField(
         _("show my progress to the partner who runs a course"), default=False,
         help_text=_("If you agree, a course's partner sees your name and progress; otherwise only counts."),

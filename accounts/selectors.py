@@ -5,7 +5,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext
 from wagtail.models import Locale
 
-from accounts.export import export_sections
+from accounts.export import export_section_list
 from accounts.models import LearnerProfile
 
 
@@ -14,28 +14,29 @@ def profile_get(*, user) -> LearnerProfile | None:
     return LearnerProfile.objects.filter(user=user).select_related("sector", "business_stage").first()
 
 
-def terms_in_default_locale(model):
+def profile_term_list(model):
     """The terms a profile stores: those of the default language (see forms.TermChoiceField)."""
     return model.objects.filter(locale=Locale.get_default()).order_by("name")
 
 
-def term_labels(model) -> dict:
+def term_labels_get(model) -> dict:
     """Term names in the active language by translation key, for labelling choices."""
     active = Locale.get_active()
     return dict(model.objects.filter(locale=active).values_list("translation_key", "name"))
 
 
 def user_is_deleted(user) -> bool:
-    """True for an account its owner deleted: its certificates verify as "revoked: account deleted"."""
+    """True for an account its owner deleted (the row stays, anonymised, for reports)."""
     return user.deleted_at is not None
 
 
-def learner_pseudonym(*, user_id: int) -> str:
+def learner_pseudonym_get(*, user_id: int) -> str:
     """A stable label for a learner who gave no name, e.g. "Learner 7F3A0C".
 
     An HMAC of the id under SECRET_KEY: the same on every request, and it cannot be turned back
     into the id (or the email) without the key.
     """
+    # A fixed salt, whatever this function is called: changing it changes every pseudonym.
     digest = salted_hmac("accounts.learner_pseudonym", str(user_id)).hexdigest()
     return gettext("Learner %(code)s") % {"code": digest[:6].upper()}
 
@@ -47,7 +48,7 @@ def learner_public_name(*, user, profile: LearnerProfile | None) -> str:
     """
     if profile is not None and profile.display_name.strip():
         return profile.display_name.strip()
-    return user.get_full_name().strip() or learner_pseudonym(user_id=user.pk)
+    return user.get_full_name().strip() or learner_pseudonym_get(user_id=user.pk)
 
 
 def _profile_for_export(profile: LearnerProfile | None) -> dict | None:
@@ -90,7 +91,7 @@ def account_export_get(*, user) -> dict:
         },
         "profile": _profile_for_export(profile_get(user=user)),
     }
-    for name, section in export_sections().items():
+    for name, section in export_section_list().items():
         data[name] = section(user)
     return data
 

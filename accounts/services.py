@@ -4,9 +4,7 @@ Deletion keeps the User row, anonymised in place, so every enrolment, completion
 attempt still counts in reports while nothing in the database names the person. Country,
 sector, business stage, size and role are kept on the profile: they are the coarse
 categories reports add up, and without a name, an email or a login they describe a
-statistic, not a person. Certificates issued to a deleted account verify only as
-"revoked: account deleted" (see accounts.selectors.user_is_deleted): the name printed on
-them is gone, and a certificate that still vouched for someone would be personal data.
+statistic, not a person. accounts.selectors.user_is_deleted tells such an account apart.
 """
 
 import uuid

@@ -13,23 +13,21 @@ from assessments.forms import question_fields
 from courses.models import CourseStep
 
 
+class MultipleChoiceScoring(models.TextChoices):
+    ALL_OR_NOTHING = "all_or_nothing", _("All correct options required")
+    PARTIAL = "partial", _("Partial credit (wrong picks cancel right ones)")
+
+
+class AnswerReveal(models.TextChoices):
+    """When an attempt's review shows the correct answers."""
+
+    NEVER = "never", _("Never")
+    AFTER_PASS = "after_pass", _("After the learner passes")
+    AFTER_LAST_ATTEMPT = "after_last_attempt", _("After a pass or the last allowed attempt")
+
+
 class QuizPage(CourseStep):
     """A quiz graded on the server. Its questions never reach a browser before an attempt."""
-
-    ALL_OR_NOTHING = "all_or_nothing"
-    PARTIAL = "partial"
-    SCORING = [
-        (ALL_OR_NOTHING, _("All correct options required")),
-        (PARTIAL, _("Partial credit (wrong picks cancel right ones)")),
-    ]
-    REVEAL_NEVER = "never"
-    REVEAL_AFTER_PASS = "after_pass"
-    REVEAL_AFTER_LAST = "after_last_attempt"
-    REVEAL = [
-        (REVEAL_NEVER, _("Never")),
-        (REVEAL_AFTER_PASS, _("After the learner passes")),
-        (REVEAL_AFTER_LAST, _("After a pass or the last allowed attempt")),
-    ]
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
     questions = StreamField(QuestionStreamBlock(), verbose_name=_("questions"))
@@ -44,12 +42,18 @@ class QuizPage(CourseStep):
         help_text=_("Leave empty for unlimited attempts."),
     )
     multiple_choice_scoring = models.CharField(
-        _("multiple-choice scoring"), max_length=20, choices=SCORING, default=ALL_OR_NOTHING
+        _("multiple-choice scoring"),
+        max_length=20,
+        choices=MultipleChoiceScoring.choices,
+        default=MultipleChoiceScoring.ALL_OR_NOTHING,
     )
     shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
     shuffle_options = models.BooleanField(_("shuffle options"), default=True)
     reveal_answers = models.CharField(
-        _("show correct answers in reviews"), max_length=20, choices=REVEAL, default=REVEAL_AFTER_LAST
+        _("show correct answers in reviews"),
+        max_length=20,
+        choices=AnswerReveal.choices,
+        default=AnswerReveal.AFTER_LAST_ATTEMPT,
     )
     content_panels = Page.content_panels + [
         FieldPanel("intro"),

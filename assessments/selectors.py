@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 
 from accounts.export import iso_or_none
-from assessments.models import QuizAttempt, QuizPage
+from assessments.models import AnswerReveal, QuizAttempt, QuizPage
 from courses import selectors as course_selectors
 from courses.selectors import StepDetail
 
@@ -70,9 +70,9 @@ def quiz_detail_get(*, quiz: QuizPage, user, is_preview: bool = False) -> QuizDe
 
 def reveal_allowed(*, quiz: QuizPage | None, user, attempts_used: int, has_passed: bool) -> bool:
     """Whether reviews may show the correct answers, under the quiz's policy."""
-    if quiz is None or quiz.reveal_answers == QuizPage.REVEAL_NEVER:
+    if quiz is None or quiz.reveal_answers == AnswerReveal.NEVER:
         return False
-    if quiz.reveal_answers == QuizPage.REVEAL_AFTER_PASS:
+    if quiz.reveal_answers == AnswerReveal.AFTER_PASS:
         return has_passed
     out_of_attempts = bool(quiz.max_attempts) and attempts_used >= quiz.max_attempts
     return has_passed or out_of_attempts

@@ -15,7 +15,7 @@ class BaseConfig(AppConfig):
         from base.spreadsheets import spreadsheet_exports_neutralise
 
         # Every page type's admin form checks the files it refers to. wagtail.admin's ready()
-        # sets Page.base_form_class, so this app must come after it in INSTALLED_APPS; page
-        # types added later inherit the form without a line of their own.
+        # sets Page.base_form_class, so this app must come after it in INSTALLED_APPS; every
+        # page type inherits the form without a line of its own.
         Page.base_form_class = FileScopedPageForm
         spreadsheet_exports_neutralise()

@@ -1,6 +1,7 @@
 """StreamField blocks and rich-text features shared by every kind of page."""
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
@@ -11,11 +12,22 @@ from wagtail.images.blocks import ImageBlock
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
+class HeadingLevel(models.TextChoices):
+    H2 = "h2", _("Section heading")
+    H3 = "h3", _("Sub-heading")
+
+
+class CalloutKind(models.TextChoices):
+    TIP = "tip", _("Tip")
+    NOTE = "note", _("Note")
+    WARNING = "warning", _("Watch out")
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=120)
     level = blocks.ChoiceBlock(
-        choices=[("h2", _("Section heading")), ("h3", _("Sub-heading"))],
-        default="h2",
+        choices=HeadingLevel.choices,
+        default=HeadingLevel.H2,
         label=_("Level"),
     )
 
@@ -35,8 +47,8 @@ class CaptionedImageBlock(blocks.StructBlock):
 
 class CalloutBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
-        choices=[("tip", _("Tip")), ("note", _("Note")), ("warning", _("Watch out"))],
-        default="tip",
+        choices=CalloutKind.choices,
+        default=CalloutKind.TIP,
         label=_("Kind"),
     )
     title = blocks.CharBlock(required=False, max_length=120, label=_("Title"))

@@ -2,9 +2,9 @@
 
 Choosers only filter what the interface offers; an id typed into a rich-text link, a block or a
 chooser field reaches the page as it is, and a preview would then show or serve a file from a
-collection the editor may not use (issue 12). The check reads the references the way Wagtail's
-reference index does (`extract_references` on fields, StreamFields and rich text), so any page
-type, block or inline panel added later is covered.
+collection the editor may not use. The check reads the references the way Wagtail's reference
+index does (`extract_references` on fields, StreamFields and rich text), so it covers every page
+type, block and inline panel without naming them.
 """
 
 from django import forms

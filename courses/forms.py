@@ -1,40 +1,47 @@
 from django import forms
 from django.conf import settings
+from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from courses.models import LEVELS
+from courses.models import CourseLevel
+
+
+class CourseLength(models.TextChoices):
+    SHORT = "short", _("Under 2 hours")
+    MEDIUM = "medium", _("2 to 6 hours")
+    LONG = "long", _("Over 6 hours")
+
+
+class CourseSort(models.TextChoices):
+    TITLE = "title", _("Title (A to Z)")
+    NEWEST = "newest", _("Newest first")
+    SHORTEST = "shortest", _("Shortest first")
 
 
 class CatalogFilterForm(forms.Form):
     """The catalog's GET filters. Values that don't match a choice are dropped with a message."""
 
     LENGTHS = {
-        "short": (0, 2),
-        "medium": (2, 6),
-        "long": (6, 1000),
+        CourseLength.SHORT: (0, 2),
+        CourseLength.MEDIUM: (2, 6),
+        CourseLength.LONG: (6, 1000),
     }
-    LENGTH_CHOICES = [
-        ("short", _("Under 2 hours")),
-        ("medium", _("2 to 6 hours")),
-        ("long", _("Over 6 hours")),
-    ]
     SORTS = {
-        "title": ("title", "pk"),
-        "newest": ("-first_published_at", "pk"),
-        "shortest": ("estimated_hours", "title", "pk"),
+        CourseSort.TITLE: ("title", "pk"),
+        CourseSort.NEWEST: ("-first_published_at", "pk"),
+        CourseSort.SHORTEST: ("estimated_hours", "title", "pk"),
     }
-    SORT_CHOICES = [("title", _("Title (A to Z)")), ("newest", _("Newest first")), ("shortest", _("Shortest first"))]
 
     topic = forms.ChoiceField(label=_("Topic"), required=False)
     sector = forms.ChoiceField(label=_("Sector"), required=False)
-    level = forms.ChoiceField(label=_("Level"), required=False, choices=[("", _("Any level")), *LEVELS])
+    level = forms.ChoiceField(label=_("Level"), required=False, choices=[("", _("Any level")), *CourseLevel.choices])
     language = forms.ChoiceField(
         label=_("Language"), required=False, choices=[("", _("Any language")), *settings.LANGUAGES]
     )
     partner = forms.ChoiceField(label=_("Partner"), required=False)
-    length = forms.ChoiceField(label=_("Length"), required=False, choices=[("", _("Any length")), *LENGTH_CHOICES])
-    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
+    length = forms.ChoiceField(label=_("Length"), required=False, choices=[("", _("Any length")), *CourseLength.choices])
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=CourseSort.choices)
     page = forms.IntegerField(
         label=_("Page"), required=False, min_value=1, max_value=100_000, widget=forms.HiddenInput
     )

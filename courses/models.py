@@ -22,11 +22,11 @@ from courses.blocks import LessonStreamBlock
 from base.blocks import RICH_TEXT_FEATURES
 from base.models import CardMixin
 
-LEVELS = [
-    ("beginner", _("Beginner")),
-    ("intermediate", _("Intermediate")),
-    ("advanced", _("Advanced")),
-]
+
+class CourseLevel(models.TextChoices):
+    BEGINNER = "beginner", _("Beginner")
+    INTERMEDIATE = "intermediate", _("Intermediate")
+    ADVANCED = "advanced", _("Advanced")
 
 
 class CourseIndexPage(Page):
@@ -82,7 +82,7 @@ class CoursePage(CardMixin, Page):
         help_text=_("What a learner can do after the course, one per item."),
     )
     audience = models.TextField(_("who it is for"), max_length=600, blank=True)
-    level = models.CharField(_("level"), max_length=20, choices=LEVELS, default="beginner")
+    level = models.CharField(_("level"), max_length=20, choices=CourseLevel.choices, default=CourseLevel.BEGINNER)
     estimated_hours = models.DecimalField(_("estimated hours"), max_digits=4, decimal_places=1, default=1)
     topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="courses", verbose_name=_("topics"))
     sectors = ParentalManyToManyField(

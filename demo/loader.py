@@ -30,7 +30,7 @@ from courses import selectors as course_selectors
 from courses import services as course_services
 from courses.models import CoursePage, LessonPage, ModulePage, TrainingProgramPage
 from demo.schema import DemoDataError, ImageRef, PageRef, data_read
-from home.models import FooterText, HomePage, NavigationMenu, StandardPage
+from home.models import FooterText, HomePage, MenuPlace, NavigationMenu, StandardPage
 from library.models import ResourcePage
 from partners import services as partner_services
 from partners.models import PartnerPage
@@ -401,7 +401,7 @@ class DemoLoad:
     def navigation_load(self) -> None:
         """The main and footer menus and the footer text, each only where there is none yet."""
         data = self.read(f"{self.locale.language_code}/navigation.yaml")
-        for place in (NavigationMenu.MAIN, NavigationMenu.FOOTER):
+        for place in (MenuPlace.MAIN, MenuPlace.FOOTER):
             if not NavigationMenu.objects.filter(place=place, locale=self.locale).exists():
                 items = [{"link": link} for link in data[place]]
                 menu = NavigationMenu(place=place, locale=self.locale, **self.values(NavigationMenu, {"items": items}))

@@ -48,7 +48,7 @@ class PartnersStripBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        logos = selectors.images_with_renditions(
+        logos = selectors.image_renditions_get(
             [partner["logo"] for partner in value["partners"]], selectors.LOGO_RENDITION
         )
         context["partners"] = [

@@ -57,7 +57,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["card_pages"] = selectors.card_pages_for_stream(self.body)
+        context["card_pages"] = selectors.stream_card_pages_get(self.body)
         return context
 
 
@@ -95,14 +95,15 @@ class StandardPage(CardMixin, Page):
         return self.intro or self.search_description
 
 
+class MenuPlace(models.TextChoices):
+    MAIN = "main", _("Main navigation")
+    FOOTER = "footer", _("Footer")
+
+
 class NavigationMenu(TranslatableMixin, models.Model):
     """A list of links shown site-wide (the main menu, the footer menu), one per locale."""
 
-    MAIN = "main"
-    FOOTER = "footer"
-    PLACES = [(MAIN, _("Main navigation")), (FOOTER, _("Footer"))]
-
-    place = models.CharField(_("place"), max_length=20, choices=PLACES)
+    place = models.CharField(_("place"), max_length=20, choices=MenuPlace.choices)
     items = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("links"))
 
     panels = [FieldPanel("place"), FieldPanel("items")]

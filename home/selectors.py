@@ -32,7 +32,7 @@ def card_pages_get(page_ids) -> dict:
     return {page.pk: page for page in pages}
 
 
-def card_pages_for_stream(stream_value) -> dict:
+def stream_card_pages_get(stream_value) -> dict:
     """Every page chosen in the stream's featured-pages sections, fetched at once."""
     ids = []
     for block in stream_value.raw_data:
@@ -41,7 +41,7 @@ def card_pages_for_stream(stream_value) -> dict:
     return card_pages_get(ids)
 
 
-def images_with_renditions(images, spec) -> dict:
+def image_renditions_get(images, spec) -> dict:
     """The given images by id with the rendition `spec` prefetched: one query, not one per image."""
     ids = {image.pk for image in images if image}
     if not ids:
@@ -72,7 +72,7 @@ def navigation_get(request) -> Navigation:
     cached = getattr(request, "_navigation", None)
     if cached is not None:
         return cached
-    from home.models import FooterText, NavigationMenu  # avoid a circular import with models
+    from home.models import FooterText, MenuPlace, NavigationMenu  # avoid a circular import with models
 
     active = Locale.get_active()
     locale_ids = {active.pk, Locale.get_default().pk}
@@ -89,8 +89,8 @@ def navigation_get(request) -> Navigation:
     pages = _localized_pages({item.get("page") for items in raw_items.values() for item in items}, active)
     current_path = request.path
     navigation = Navigation(
-        main=_links(raw_items.get(NavigationMenu.MAIN, []), pages, request, current_path),
-        footer=_links(raw_items.get(NavigationMenu.FOOTER, []), pages, request, current_path),
+        main=_links(raw_items.get(MenuPlace.MAIN, []), pages, request, current_path),
+        footer=_links(raw_items.get(MenuPlace.FOOTER, []), pages, request, current_path),
         footer_text=footer_text,
     )
     request._navigation = navigation

@@ -1,20 +1,24 @@
 from django import forms
+from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from library.models import KINDS, REGIONS
+from library.models import Region, ResourceKind
 
+
+class ResourceSort(models.TextChoices):
+    NEWEST = "newest", _("Newest first")
+    TITLE = "title", _("Title (A to Z)")
 
 
 class LibraryFilterForm(forms.Form):
     """A library's GET facets. Values that don't match a choice are dropped with a message."""
 
     SORTS = {
-        "newest": ("-publication_date", "-first_published_at", "pk"),
-        "title": ("title", "pk"),
+        ResourceSort.NEWEST: ("-publication_date", "-first_published_at", "pk"),
+        ResourceSort.TITLE: ("title", "pk"),
     }
-    SORT_CHOICES = [("newest", _("Newest first")), ("title", _("Title (A to Z)"))]
     FACETS = ("kind", "topic", "sector", "stage", "country", "region", "partner")
 
     kind = forms.ChoiceField(label=_("Kind"), required=False)
@@ -24,7 +28,7 @@ class LibraryFilterForm(forms.Form):
     country = forms.ChoiceField(label=_("Country"), required=False)
     region = forms.ChoiceField(label=_("Region"), required=False)
     partner = forms.ChoiceField(label=_("Published by"), required=False)
-    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=ResourceSort.choices)
     page = forms.IntegerField(label=_("Page"), required=False, min_value=1, max_value=100_000, widget=forms.HiddenInput)
 
     ANY = {
@@ -39,14 +43,14 @@ class LibraryFilterForm(forms.Form):
 
     def __init__(self, *args, kinds=(), topics=(), sectors=(), stages=(), partners=(), **kwargs):
         super().__init__(*args, **kwargs)
-        kind_names = dict(KINDS)
+        kind_names = dict(ResourceKind.choices)
         self.options = {
             "kind": {kind: kind_names[kind] for kind in kinds},
             "topic": {term.slug: term for term in topics},
             "sector": {term.slug: term for term in sectors},
             "stage": {term.slug: term for term in stages},
             "country": {code: name for code, name in countries},
-            "region": dict(REGIONS),
+            "region": dict(Region.choices),
             "partner": {partner.slug: partner for partner in sorted(partners, key=lambda p: p.title.casefold())},
         }
         self.set_counts({})

@@ -21,42 +21,56 @@ from wagtail.search import index
 from base.blocks import ContentStreamBlock
 from base.models import CardMixin
 
-KINDS = [
-    ("guide", _("Guide")),
-    ("toolkit", _("Toolkit")),
-    ("template", _("Template")),
-    ("case_study", _("Case study")),
-    ("best_practice", _("Best practice")),
-    ("tech_transfer", _("Technology-transfer offer")),
-    ("policy_brief", _("Policy brief")),
-]
+
+class ResourceKind(models.TextChoices):
+    GUIDE = "guide", _("Guide")
+    TOOLKIT = "toolkit", _("Toolkit")
+    TEMPLATE = "template", _("Template")
+    CASE_STUDY = "case_study", _("Case study")
+    BEST_PRACTICE = "best_practice", _("Best practice")
+    TECH_TRANSFER = "tech_transfer", _("Technology-transfer offer")
+    POLICY_BRIEF = "policy_brief", _("Policy brief")
+
+
+class KindGroup(models.TextChoices):
+    """The libraries there are: each lists the resources of its group's kinds."""
+
+    BEST_PRACTICES = "best_practices", _("Best practices and case studies")
+    KNOW_HOW = "know_how", _("Know-how")
+
 
 # Which kinds each library lists. A kind belongs to exactly one group.
 KIND_GROUPS = {
-    "best_practices": ["best_practice", "case_study"],
-    "know_how": ["guide", "toolkit", "template", "tech_transfer", "policy_brief"],
+    KindGroup.BEST_PRACTICES: [ResourceKind.BEST_PRACTICE, ResourceKind.CASE_STUDY],
+    KindGroup.KNOW_HOW: [
+        ResourceKind.GUIDE, ResourceKind.TOOLKIT, ResourceKind.TEMPLATE, ResourceKind.TECH_TRANSFER,
+        ResourceKind.POLICY_BRIEF,
+    ],
 }
-KIND_GROUP_CHOICES = [("best_practices", _("Best practices and case studies")), ("know_how", _("Know-how"))]
 
-# World regions, for resources that come from several countries or a whole region. Country
-# names come from django-countries; regions are a short, stable list (UN M49 continents,
-# with the Middle East and North Africa apart, as the organisation reports on it).
-REGIONS = [
-    ("africa", _("Sub-Saharan Africa")),
-    ("mena", _("Middle East and North Africa")),
-    ("europe", _("Europe")),
-    ("central_asia", _("Central Asia and the Caucasus")),
-    ("asia_pacific", _("Asia and the Pacific")),
-    ("americas", _("Latin America and the Caribbean")),
-    ("north_america", _("North America")),
-    ("global", _("Worldwide")),
-]
 
-COMPANY_SIZES = [
-    ("micro", _("Micro (1 to 9 people)")),
-    ("small", _("Small (10 to 49 people)")),
-    ("medium", _("Medium (50 to 249 people)")),
-]
+class Region(models.TextChoices):
+    """World regions, for resources that come from several countries or a whole region.
+
+    Country names come from django-countries; regions are a short, stable list (UN M49
+    continents, with the Middle East and North Africa apart, as the organisation reports on it).
+    """
+
+    AFRICA = "africa", _("Sub-Saharan Africa")
+    MENA = "mena", _("Middle East and North Africa")
+    EUROPE = "europe", _("Europe")
+    CENTRAL_ASIA = "central_asia", _("Central Asia and the Caucasus")
+    ASIA_PACIFIC = "asia_pacific", _("Asia and the Pacific")
+    AMERICAS = "americas", _("Latin America and the Caribbean")
+    NORTH_AMERICA = "north_america", _("North America")
+    GLOBAL = "global", _("Worldwide")
+
+
+class CompanySize(models.TextChoices):
+    MICRO = "micro", _("Micro (1 to 9 people)")
+    SMALL = "small", _("Small (10 to 49 people)")
+    MEDIUM = "medium", _("Medium (50 to 249 people)")
+
 
 WORDS_PER_MINUTE = 200
 _TAG = re.compile(r"<[^>]+>")
@@ -80,7 +94,7 @@ class LibraryIndexPage(Page):
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
     kind_group = models.CharField(
-        _("lists"), max_length=20, choices=KIND_GROUP_CHOICES, default="know_how",
+        _("lists"), max_length=20, choices=KindGroup.choices, default=KindGroup.KNOW_HOW,
         help_text=_("Which kinds of resources this library lists, from anywhere on the site."),
     )
 
@@ -107,13 +121,13 @@ class LibraryIndexPage(Page):
 class ResourcePage(CardMixin, Page):
     """A guide, toolkit, template, case study, best practice, technology offer or policy brief."""
 
-    kind = models.CharField(_("kind"), max_length=20, choices=KINDS, default="guide")
+    kind = models.CharField(_("kind"), max_length=20, choices=ResourceKind.choices, default=ResourceKind.GUIDE)
     summary = models.TextField(_("summary"), max_length=600)
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
     publication_date = models.DateField(_("publication date"))
     country = CountryField(_("country"), blank=True, help_text=_("The country it comes from, if one."))
     region = models.CharField(
-        _("region"), max_length=20, choices=REGIONS, blank=True,
+        _("region"), max_length=20, choices=Region.choices, blank=True,
         help_text=_("The region it comes from, or covers when it spans several countries."),
     )
     topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="resources", verbose_name=_("topics"))
@@ -128,7 +142,7 @@ class ResourcePage(CardMixin, Page):
         "self", blank=True, symmetrical=False, related_name="related_from", verbose_name=_("related resources")
     )
     # Case-study facts, shown as a summary box (country and sector come from the fields above).
-    company_size = models.CharField(_("company size"), max_length=20, choices=COMPANY_SIZES, blank=True)
+    company_size = models.CharField(_("company size"), max_length=20, choices=CompanySize.choices, blank=True)
     challenge = models.TextField(_("the challenge"), max_length=800, blank=True)
     actions = models.TextField(_("what they did"), max_length=800, blank=True)
     results = models.TextField(_("results"), max_length=800, blank=True)
@@ -182,7 +196,7 @@ class ResourcePage(CardMixin, Page):
 
     @property
     def is_case_study(self):
-        return self.kind == "case_study"
+        return self.kind == ResourceKind.CASE_STUDY
 
     @property
     def reading_minutes(self) -> int:

@@ -3,7 +3,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from partners.models import PartnerPage
+from partners.models import PartnerKind
 
 
 class PartnerFilterForm(forms.Form):
@@ -25,7 +25,7 @@ class PartnerFilterForm(forms.Form):
             key=lambda choice: choice[1].casefold(),
         )
         self.fields["kind"].choices = [("", _("Any type"))] + [
-            (value, f"{label} ({kind_counts[value]})") for value, label in PartnerPage.KINDS if kind_counts.get(value)
+            (value, f"{label} ({kind_counts[value]})") for value, label in PartnerKind.choices if kind_counts.get(value)
         ]
 
     def valid_filters(self):
@@ -47,4 +47,4 @@ class PartnerOnboardForm(forms.Form):
     name = forms.CharField(label=_("Name of the institution"), max_length=140)
     email = forms.EmailField(label=_("Email of its first editor"), max_length=254)
     country = forms.ChoiceField(label=_("Country"), required=False, choices=[("", _("Not set")), *countries])
-    kind = forms.ChoiceField(label=_("Type"), choices=PartnerPage.KINDS, initial="university")
+    kind = forms.ChoiceField(label=_("Type"), choices=PartnerKind.choices, initial=PartnerKind.UNIVERSITY)

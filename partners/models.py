@@ -37,18 +37,18 @@ class PartnerIndexPage(Page):
         return context
 
 
+class PartnerKind(models.TextChoices):
+    UNIVERSITY = "university", _("University")
+    BUSINESS_SCHOOL = "business_school", _("Business school")
+    TRAINING_INSTITUTE = "training_institute", _("Training institute")
+    CHAMBER = "chamber", _("Chamber of commerce")
+    AGENCY = "agency", _("Development agency")
+
+
 class PartnerPage(CardMixin, Page):
     """A university, business school or institute that publishes courses and know-how here."""
 
-    KINDS = [
-        ("university", _("University")),
-        ("business_school", _("Business school")),
-        ("training_institute", _("Training institute")),
-        ("chamber", _("Chamber of commerce")),
-        ("agency", _("Development agency")),
-    ]
-
-    kind = models.CharField(_("type"), max_length=30, choices=KINDS, default="university")
+    kind = models.CharField(_("type"), max_length=30, choices=PartnerKind.choices, default=PartnerKind.UNIVERSITY)
     country = CountryField(_("country"), blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
     logo = models.ForeignKey(

@@ -28,7 +28,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from partners.models import PartnerIndexPage, PartnerPage, PartnerTeam
+from partners.models import PartnerIndexPage, PartnerKind, PartnerPage, PartnerTeam
 
 EDITORS_GROUP = "Editors"
 PARTNER_GROUP_PREFIX = "Partner: "
@@ -134,7 +134,7 @@ def partner_index_get() -> PartnerIndexPage:
 
 @transaction.atomic
 def partner_onboard(
-    *, name: str, email: str, country: str = "", kind: str = "university", invited_by=None
+    *, name: str, email: str, country: str = "", kind: str = PartnerKind.UNIVERSITY, invited_by=None
 ) -> Onboarding:
     """Create (or complete) a partner: draft page, group with rights on it, collection, first editor invited.
 
@@ -150,7 +150,7 @@ def partner_onboard(
     country = (country or "").strip().upper()
     if country and country not in countries:
         raise PartnerOnboardError(_("Unknown country code: %(code)s.") % {"code": country[:10]})
-    if kind not in dict(PartnerPage.KINDS):
+    if kind not in PartnerKind.values:
         raise PartnerOnboardError(_("Unknown type of partner."))
     slug = slugify(name, allow_unicode=True)[:80].strip("-")
     if not slug:

@@ -297,7 +297,6 @@ def reverse_first(*names, **kwargs):
 
 def seed_urls() -> list[str]:
     """Every live Wagtail page in every locale, the sitemap and a few searches, in a stable order."""
-    from django.urls import reverse  # after django.setup()
     from django.utils import translation
     from wagtail.models import Page
 

@@ -41,7 +41,7 @@ class SearchResults:
     query_string: str = ""
 
 
-def search_types() -> list:
+def search_type_list() -> list:
     """The page types search covers, each with the label shown beside a hit, in display order."""
     return [
         (CoursePage, gettext_lazy("Course")),
@@ -55,7 +55,7 @@ def search_types() -> list:
 def _searchable_pages():
     """Live, public pages of the searched types in the active language, plus untranslated default-language ones."""
     active, default = locales_active_and_default()
-    models = [model for model, _label in search_types()]
+    models = [model for model, _label in search_type_list()]
     pages = Page.objects.live().public().type(*models)
     if active.pk == default.pk:
         return pages.filter(locale=active)
@@ -65,21 +65,21 @@ def _searchable_pages():
     return pages.filter(Q(locale=active) | Q(id__in=fallback))
 
 
-def search_terms(query: str) -> list:
+def search_term_list(query: str) -> list:
     """The query's words, lower-cased: no quotes, operators or syntax ever reach the search backend."""
     return _WORD.findall(query.casefold())[:MAX_TERMS]
 
 
 def search_results_get(*, query: str, page_number: int, messages: list) -> SearchResults:
     """A page of hits for the query's words, each labelled with its type; a message when the page is past the end."""
-    terms = search_terms(query)
+    terms = search_term_list(query)
     if not terms:
         return SearchResults(paginator=Paginator([], SEARCH_PAGE_SIZE))
     results = _searchable_pages().search(" ".join(terms), operator="and")
     paginator = Paginator(results, SEARCH_PAGE_SIZE)
     page_obj = page_or_last(paginator, page_number, messages)
     ids = [page.pk for page in page_obj.object_list]
-    labels = dict(search_types())
+    labels = dict(search_type_list())
     specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific().select_related("locale")}
     partners = partners_by_path()
     hits = [

@@ -25,7 +25,7 @@ from wagtail.images import get_image_model
 
 from assessments.models import QuizAttempt
 from courses import services as course_services
-from home.models import FooterText, NavigationMenu
+from home.models import FooterText, MenuPlace, NavigationMenu
 from library.models import ResourcePage
 from taxonomy.models import BusinessStage, Sector, Topic
 from tests.builders import (
@@ -169,10 +169,10 @@ def _build_site(home):
         ("paragraph", _rich("Welcome")),
     ]
     publish(home)
-    NavigationMenu.objects.create(place=NavigationMenu.MAIN, items=[
+    NavigationMenu.objects.create(place=MenuPlace.MAIN, items=[
         ("link", {"page": p, "url": "", "label": ""}) for p in (courses, programs, know_how, best, partner.get_parent())
     ])
-    NavigationMenu.objects.create(place=NavigationMenu.FOOTER, items=[("link", {"page": about, "url": "", "label": ""})])
+    NavigationMenu.objects.create(place=MenuPlace.FOOTER, items=[("link", {"page": about, "url": "", "label": ""})])
     FooterText.objects.create(body="<p>Run by the SME Organisation.</p>")
 
     return {

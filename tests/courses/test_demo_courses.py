@@ -9,7 +9,7 @@ from django.core.management import call_command
 from courses import selectors
 from assessments.models import QuizPage
 from courses.models import CoursePage, Enrollment, LessonPage, TrainingProgramPage
-from home.models import NavigationMenu
+from home.models import MenuPlace, NavigationMenu
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +50,7 @@ def test_demo_learner_is_half_way_through_two_courses(demo):
 
 
 def test_main_menu_leads_to_the_learning_sections(demo, client):
-    menu = NavigationMenu.objects.get(place=NavigationMenu.MAIN)
+    menu = NavigationMenu.objects.get(place=MenuPlace.MAIN)
     titles = [item.value["page"].title for item in menu.items if item.value.get("page")]
     assert titles[:3] == ["Courses", "Programs", "Academic partners"]
     html = client.get("/").content.decode()

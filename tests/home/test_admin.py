@@ -3,14 +3,14 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from home.models import NavigationMenu
+from home.models import MenuPlace, NavigationMenu
 from tests.builders import make_course_index
 
 pytestmark = pytest.mark.django_db
 
 
 def test_admin_screens_load_for_an_administrator(admin_client, home):
-    menu = NavigationMenu.objects.create(place=NavigationMenu.MAIN)
+    menu = NavigationMenu.objects.create(place=MenuPlace.MAIN)
     for url in (
         "/admin/",
         "/admin/pages/",

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from home.models import FooterText, NavigationMenu
+from home.models import FooterText, MenuPlace
 from tests.builders import make_menu, make_standard_page
 from tests.queries import assert_flat
 
@@ -43,8 +43,8 @@ def test_main_and_footer_menus_show_live_pages_only(client, home):
     contact = make_standard_page(home, title="Contact", slug="contact")
     draft = make_standard_page(home, title="Secret plans", slug="secret")
     draft.unpublish()
-    make_menu(NavigationMenu.MAIN, [about, draft])
-    make_menu(NavigationMenu.FOOTER, [contact])
+    make_menu(MenuPlace.MAIN, [about, draft])
+    make_menu(MenuPlace.FOOTER, [contact])
     FooterText.objects.create(body="<p>Run by the SME Organisation</p>")
 
     html = client.get(about.url).content.decode()
@@ -58,7 +58,7 @@ def test_menus_show_translated_titles_in_another_language(client, home):
     from wagtail.models import Locale
 
     about = make_standard_page(home, title="About us", slug="about")
-    make_menu(NavigationMenu.MAIN, [about])
+    make_menu(MenuPlace.MAIN, [about])
     french = Locale.objects.create(language_code="fr")
     home_fr = home.copy_for_translation(french)
     home_fr.save_revision().publish()

@@ -5,9 +5,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from home.models import NavigationMenu
+from home.models import MenuPlace, NavigationMenu
 from library import selectors
-from library.models import KINDS, LibraryIndexPage, ResourcePage
+from library.models import LibraryIndexPage, ResourceKind, ResourcePage
 from partners.models import PartnerPage
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +28,7 @@ def demo(tmp_path, django_capture_on_commit_callbacks):
 def test_demo_resources_cover_every_kind_and_regions(demo, client):
     resources = list(ResourcePage.objects.live().public())
     assert len(resources) >= 12
-    assert {resource.kind for resource in resources} == {kind for kind, _label in KINDS}
+    assert {resource.kind for resource in resources} == set(ResourceKind.values)
     case_studies = [resource for resource in resources if resource.kind == "case_study"]
     assert len(case_studies) >= 4 and len({resource.region for resource in case_studies}) >= 4
     assert any(resource.attachments.exists() for resource in resources)
@@ -46,8 +46,8 @@ def test_first_three_partners_publish_exactly_two_resources_each(demo):
 
 
 def test_libraries_are_linked_from_the_menus(demo, client):
-    main = NavigationMenu.objects.get(place=NavigationMenu.MAIN)
-    footer = NavigationMenu.objects.get(place=NavigationMenu.FOOTER)
+    main = NavigationMenu.objects.get(place=MenuPlace.MAIN)
+    footer = NavigationMenu.objects.get(place=MenuPlace.FOOTER)
     main_titles = [item.value["page"].title for item in main.items if item.value.get("page")]
     footer_titles = [item.value["page"].title for item in footer.items if item.value.get("page")]
     assert "Know-how" in main_titles and {"Know-how", "Best practices"} <= set(footer_titles)

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from partners.models import PartnerPage
+from partners.models import PartnerKind
 from partners.services import PartnerOnboardError, partner_onboard
 
 
@@ -16,7 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("name", help="Name of the institution, e.g. \"University of Nowhere\".")
         parser.add_argument("--email", required=True, help="Email address of the partner's first editor.")
         parser.add_argument("--country", default="", help="Two-letter country code, e.g. KE.")
-        parser.add_argument("--kind", default="university", choices=[value for value, _label in PartnerPage.KINDS])
+        parser.add_argument("--kind", default=PartnerKind.UNIVERSITY, choices=PartnerKind.values)
 
     def handle(self, *args, name, email, country, kind, **options):
         try:
