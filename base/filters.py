@@ -80,7 +80,6 @@ class FilterForm(forms.Form):
             data["sort"] = self.SORTS[data.get("sort") or next(iter(self.SORTS))][1]
         return data
 
-    @staticmethod
-    def is_filtering(filters: dict) -> bool:
+    def is_filtering(self, filters: dict) -> bool:
         """Whether `filters` (from valid_filters) narrow the results, rather than only sort or page them."""
-        return any(value for name, value in filters.items() if name not in FilterForm.NOT_FILTERS)
+        return any(value for name, value in filters.items() if name not in self.NOT_FILTERS)

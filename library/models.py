@@ -110,17 +110,17 @@ class LibraryIndexPage(Page):
             stages=options.stages, partners=options.partners,
         )
         filters, messages = form.valid_filters()
-        library = selectors.library_get(library=self, filters=filters, options=options, locales=locales)
-        form.counts_set(library.counts)
+        listing = selectors.library_get(library=self, filters=filters, options=options, locales=locales)
+        form.counts_set(listing.counts)
         context.update(
             filter_form=form,
-            filter_messages=messages + library.messages,
-            resources=library.resources,
-            page_obj=library.page_obj,
-            paginator=library.paginator,
+            filter_messages=messages + listing.messages,
+            resources=listing.resources,
+            page_obj=listing.page_obj,
+            paginator=listing.paginator,
             filter_query=urlencode(form.valid_query),
             is_filtered=form.is_filtering(filters),
-            other_libraries=library.other_libraries,
+            other_libraries=listing.other_libraries,
         )
         return context
 
@@ -216,7 +216,7 @@ class ResourcePage(CardMixin, Page):
         from library import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.resource_detail_get(resource=self, user=request.user))
+        context.update(vars(selectors.resource_detail_get(resource=self, user=request.user)))
         return context
 
 

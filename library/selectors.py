@@ -14,6 +14,7 @@ from wagtail.images import get_image_model
 from base.locales import in_locale_or_default, locales_active_and_default, one_per_key_active_first
 from base.pagination import page_or_last
 from base.relations import related_ids
+from courses.models import CoursePage
 from partners.selectors import partner_for, partners_by_path
 from taxonomy.selectors import terms_for_locale
 from library.models import LibraryIndexPage, ReadingListItem, ResourcePage
@@ -170,29 +171,41 @@ def _attachments(resource: ResourcePage) -> list:
     return attachments
 
 
-def resource_detail_get(*, resource: ResourcePage, user) -> dict:
+@dataclass
+class ResourceDetail:
+    """What a resource page shows beside its own fields."""
+
+    attachments: list
+    topics: list
+    sectors: list
+    stages: list
+    partner: object  # the PartnerPage above the resource, or None
+    related_courses: list
+    related_resource_list: list
+    is_saved: bool
+
+
+def resource_detail_get(*, resource: ResourcePage, user) -> ResourceDetail:
     """Attachments, taxonomy, partner, related courses and resources, and whether the learner saved it.
 
     `resource` may be a preview, a draft or a revision: its relations are then held in memory,
     and only live, public pages among them are shown.
     """
-    from courses.models import CoursePage
-
     saved = user.is_authenticated and ReadingListItem.objects.filter(user=user, resource_key=resource.translation_key).exists()
-    return {
-        "attachments": _attachments(resource),
-        "topics": list(resource.topics.all()),
-        "sectors": list(resource.sectors.all()),
-        "stages": list(resource.stages.all()),
-        "partner": partner_for(resource, partners_by_path()),
-        "related_courses": list(
+    return ResourceDetail(
+        attachments=_attachments(resource),
+        topics=list(resource.topics.all()),
+        sectors=list(resource.sectors.all()),
+        stages=list(resource.stages.all()),
+        partner=partner_for(resource, partners_by_path()),
+        related_courses=list(
             CoursePage.objects.live().public().filter(pk__in=related_ids(resource.related_courses)).order_by("title")
         ),
-        "related_resource_list": list(
+        related_resource_list=list(
             ResourcePage.objects.live().public().filter(pk__in=related_ids(resource.related_resources)).order_by("title")
         ),
-        "is_saved": saved,
-    }
+        is_saved=bool(saved),
+    )
 
 
 def resources_for_partner(partner_page, locale=None) -> list:
