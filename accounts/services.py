@@ -21,6 +21,24 @@ from accounts.models import LearnerProfile
 DELETED_EMAIL_DOMAIN = "deleted.invalid"
 
 
+@transaction.atomic
+def user_create_verified(*, email: str, password: str | None = None, first_name: str = "", last_name: str = ""):
+    """A new account whose email address is verified and primary, so allauth lets it log in.
+
+    Without a password (None) it is unusable until the person sets one. The learner profile is
+    created on first use (profile_get_or_create), as for an account made by signing up.
+    """
+    from allauth.account.models import EmailAddress  # allauth's models load only once apps are ready
+
+    user = get_user_model().objects.create_user(
+        email=email, password=password, first_name=first_name, last_name=last_name
+    )  # create_user runs full_clean
+    address = EmailAddress(user=user, email=user.email, primary=True, verified=True)
+    address.full_clean()
+    address.save()
+    return user
+
+
 def profile_get_or_create(user) -> LearnerProfile:
     """The user's profile, created empty the first time; safe to call from two requests at once."""
     profile, _ = LearnerProfile.objects.get_or_create(user=user)

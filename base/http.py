@@ -5,7 +5,8 @@ from urllib.parse import urlsplit
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.http import url_has_allowed_host_and_scheme
-from wagtail.models import Page
+
+from base.pages import page_is_open
 
 
 def safe_path(value) -> str | None:
@@ -43,9 +44,7 @@ def open_page_url(request, page, *, fallback: str) -> str:
 
     Redirecting to a draft's or a private page's URL would reveal its address.
     """
-    if page is None or not page.live or page.get_view_restrictions().exists():
-        return fallback
-    if Page.objects.ancestor_of(page).filter(depth__gt=1, live=False).exists():
+    if not page_is_open(page, under_live_pages=True):
         return fallback
     return page.get_url(request) or fallback
 
@@ -53,6 +52,6 @@ def open_page_url(request, page, *, fallback: str) -> str:
 def open_page_or_404(page_model, pk):
     """A live page of `page_model` that no view restriction hides, else 404 (drafts stay unrevealed)."""
     page = get_object_or_404(page_model.objects.live(), pk=pk)
-    if page.get_view_restrictions().exists():
+    if not page_is_open(page):
         raise Http404
     return page

@@ -1,9 +1,9 @@
 from django import forms
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from base.filters import FilterForm
 from courses.models import CourseLevel
 
 
@@ -19,7 +19,7 @@ class CourseSort(models.TextChoices):
     SHORTEST = "shortest", _("Shortest first")
 
 
-class CatalogFilterForm(forms.Form):
+class CatalogFilterForm(FilterForm):
     """The catalog's GET filters. Values that don't match a choice are dropped with a message."""
 
     LENGTHS = {
@@ -28,10 +28,11 @@ class CatalogFilterForm(forms.Form):
         CourseLength.LONG: (6, 1000),
     }
     SORTS = {
-        CourseSort.TITLE: ("title", "pk"),
-        CourseSort.NEWEST: ("-first_published_at", "pk"),
-        CourseSort.SHORTEST: ("estimated_hours", "title", "pk"),
+        CourseSort.TITLE: (CourseSort.TITLE.label, ("title", "pk")),
+        CourseSort.NEWEST: (CourseSort.NEWEST.label, ("-first_published_at", "pk")),
+        CourseSort.SHORTEST: (CourseSort.SHORTEST.label, ("estimated_hours", "title", "pk")),
     }
+    ANY = {"topic": _("Any topic"), "sector": _("Any sector"), "partner": _("Any partner")}
 
     topic = forms.ChoiceField(label=_("Topic"), required=False)
     sector = forms.ChoiceField(label=_("Sector"), required=False)
@@ -41,36 +42,19 @@ class CatalogFilterForm(forms.Form):
     )
     partner = forms.ChoiceField(label=_("Partner"), required=False)
     length = forms.ChoiceField(label=_("Length"), required=False, choices=[("", _("Any length")), *CourseLength.choices])
-    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=CourseSort.choices)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False)
     page = forms.IntegerField(
         label=_("Page"), required=False, min_value=1, max_value=100_000, widget=forms.HiddenInput
     )
 
     def __init__(self, *args, topics=(), sectors=(), partners=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.topics = {topic.slug: topic for topic in topics}
-        self.sectors = {sector.slug: sector for sector in sectors}
-        self.partners = {partner.slug: partner for partner in partners}
-        self.fields["topic"].choices = [("", _("Any topic"))] + [(t.slug, t.name) for t in topics]
-        self.fields["sector"].choices = [("", _("Any sector"))] + [(s.slug, s.name) for s in sectors]
-        self.fields["partner"].choices = [("", _("Any partner"))] + [
-            (p.slug, p.title) for p in sorted(partners, key=lambda p: p.title.casefold())
-        ]
+        options = {
+            "topic": {topic.slug: topic for topic in topics},
+            "sector": {sector.slug: sector for sector in sectors},
+            "partner": {partner.slug: partner for partner in sorted(partners, key=lambda p: p.title.casefold())},
+        }
+        super().__init__(*args, options=options, **kwargs)
 
-    def valid_filters(self):
-        """The usable filters (objects for topic, sector and partner) and a message per dropped value."""
-        self.valid_query = {}
-        if not self.is_bound:
-            return {}, []
-        self.is_valid()
-        messages = [
-            gettext("“%(field)s” had a value we don't recognise, so it was ignored.")
-            % {"field": self.fields[name].label}
-            for name in self.errors
-        ]
-        data = {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
-        self.valid_query = {name: self.data[name] for name in data if name != "page"}
-        for name, lookup in (("topic", self.topics), ("sector", self.sectors), ("partner", self.partners)):
-            if name in data:
-                data[name] = lookup[data[name]]
-        return data, messages
+    def clean_length(self):
+        """A length as the (low, high) range of hours it stands for."""
+        return self.LENGTHS.get(self.cleaned_data["length"])

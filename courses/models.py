@@ -4,6 +4,8 @@ Records are keyed by the page's translation_key, so an enrolment made on the Eng
 holds on its French translation, with the same completions.
 """
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.conf import settings
 from django.db import models
@@ -44,9 +46,24 @@ class CourseIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from courses import selectors
+        from courses.forms import CatalogFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.catalog_get(request=request))
+        options = selectors.catalog_options_get()
+        form = CatalogFilterForm(
+            request.GET or None, topics=options.topics, sectors=options.sectors, partners=options.partners
+        )
+        filters, messages = form.valid_filters()
+        catalog = selectors.catalog_get(filters=filters, partners=options.partners)
+        context.update(
+            filter_form=form,
+            filter_messages=messages + catalog.messages,
+            courses=catalog.courses,
+            page_obj=catalog.page_obj,
+            paginator=catalog.paginator,
+            filter_query=urlencode(form.valid_query),
+            is_filtered=form.is_filtering(filters),
+        )
         return context
 
 

@@ -5,19 +5,17 @@ Each runs a fixed number of queries, whatever the number of courses, lessons or 
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from urllib.parse import urlencode
 from uuid import UUID
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q
 from modelcluster.queryset import FakeQuerySet
 from wagtail.images import get_image_model
 
 from accounts.export import iso_or_none
-from base.locales import locales_active_and_default
+from base.locales import in_locale_or_default, locales_active_and_default, one_per_key_active_first
 from base.pagination import page_or_last
 from base.relations import related_ids
-from courses.forms import CatalogFilterForm
 from courses.models import (
     CourseIndexPage,
     CoursePage,
@@ -178,25 +176,43 @@ def _covers():
     return Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions(COVER_RENDITION))
 
 
-def course_queryset_for_locale():
+def course_queryset_for_locale(locales=None):
     """Live, public courses in the active language, plus default-language ones not yet translated."""
-    active, default = locales_active_and_default()
-    courses = CoursePage.objects.live().public()
-    if active.pk == default.pk:
-        return courses.filter(locale=active)
-    translated = CoursePage.objects.live().public().filter(locale=active).values("translation_key")
-    return courses.filter(Q(locale=active) | (Q(locale=default) & ~Q(translation_key__in=translated)))
+    return in_locale_or_default(CoursePage.objects.live().public(), locales=locales)
 
 
-def catalog_get(*, request) -> dict:
-    """The catalog's filtered, sorted, paginated courses, the filter form and any message."""
-    topics = terms_for_locale(Topic)
-    sectors = terms_for_locale(Sector)
-    partners = partners_by_path(public_only=True)  # the catalog's courses are public, and so are their partners
-    form = CatalogFilterForm(request.GET or None, topics=topics, sectors=sectors, partners=partners)
-    filters, messages = form.valid_filters()
+@dataclass
+class CatalogOptions:
+    """What the catalog can be filtered by, in the visitor's language."""
 
-    courses = course_queryset_for_locale()
+    topics: list
+    sectors: list
+    partners: list  # public partners, longest path first (see partners_by_path)
+
+
+@dataclass
+class CatalogPage:
+    """One page of the catalog's filtered, sorted courses."""
+
+    courses: list
+    page_obj: Page
+    paginator: Paginator
+    messages: list[str]  # about the page number asked for
+
+
+def catalog_options_get(*, locales=None) -> CatalogOptions:
+    """The topics, sectors and partners the catalog's filters offer."""
+    return CatalogOptions(
+        topics=terms_for_locale(Topic, locales),
+        sectors=terms_for_locale(Sector, locales),
+        # The catalog's courses are public, and so are their partners.
+        partners=partners_by_path(public_only=True),
+    )
+
+
+def catalog_get(*, filters: dict, partners: list, locales=None) -> CatalogPage:
+    """The catalog's courses filtered and sorted by `filters` (CatalogFilterForm.valid_filters), one page of them."""
+    courses = course_queryset_for_locale(locales)
     if topic := filters.get("topic"):
         courses = courses.filter(topics__translation_key=topic.translation_key)
     if sector := filters.get("sector"):
@@ -208,25 +224,18 @@ def catalog_get(*, request) -> dict:
     if partner := filters.get("partner"):
         courses = courses.filter(path__startswith=partner.path)
     if length := filters.get("length"):
-        low, high = CatalogFilterForm.LENGTHS[length]
+        low, high = length
         courses = courses.filter(estimated_hours__gte=low, estimated_hours__lt=high)
-    courses = courses.distinct().order_by(*CatalogFilterForm.SORTS[filters.get("sort") or "title"])
+    courses = courses.distinct().order_by(*filters["sort"])
     courses = courses.select_related("locale").prefetch_related(_covers(), "topics")
 
+    messages = []
     paginator = Paginator(courses, CATALOG_PAGE_SIZE)
     page_obj = page_or_last(paginator, filters.get("page") or 1, messages)
     course_list = list(page_obj.object_list)
     for course in course_list:
         course.partner = partner_for(course, partners)
-    return {
-        "filter_form": form,
-        "filter_messages": messages,
-        "courses": course_list,
-        "page_obj": page_obj,
-        "paginator": paginator,
-        "filter_query": urlencode(form.valid_query),
-        "is_filtered": any(filters.get(name) for name in ("topic", "sector", "level", "language", "partner", "length")),
-    }
+    return CatalogPage(courses=course_list, page_obj=page_obj, paginator=paginator, messages=messages)
 
 
 def course_items(course: CoursePage) -> list:
@@ -491,9 +500,8 @@ def dashboard_get(*, user) -> Dashboard:
 
 def catalog_url(request) -> str:
     """The catalog in the active language, or the home page if there is none."""
-    active, default = locales_active_and_default()
-    catalogs = {page.locale_id: page for page in CourseIndexPage.objects.live().filter(locale__in=[active, default])}
-    catalog = catalogs.get(active.pk) or catalogs.get(default.pk)
+    catalogs = one_per_key_active_first(CourseIndexPage.objects.live(), key=lambda page: "catalog")
+    catalog = catalogs.get("catalog")
     return catalog.get_url(request) if catalog else "/"
 
 

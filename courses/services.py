@@ -4,17 +4,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from base.pages import page_is_open
 from courses import selectors
 from courses.models import CoursePage, Enrollment, LessonCompletion, LessonPage
 
 
 class LearningError(Exception):
     """A rule of learning was broken; the message is for the learner."""
-
-
-def page_is_open(page) -> bool:
-    """Live, and not restricted by a view restriction on it or an ancestor."""
-    return page.live and not page.get_view_restrictions().exists()
 
 
 def course_of_lesson(lesson: LessonPage) -> CoursePage:

@@ -2,10 +2,13 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
+from operator import attrgetter
 
 from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from base.locales import locales_active_and_default, one_per_key_active_first
 
 CARD_RENDITION = "fill-480x270|format-webp"
 LOGO_RENDITION = "max-240x96"
@@ -74,14 +77,10 @@ def navigation_get(request) -> Navigation:
         return cached
     from home.models import FooterText, MenuPlace, NavigationMenu  # avoid a circular import with models
 
-    active = Locale.get_active()
-    locale_ids = {active.pk, Locale.get_default().pk}
-    menus = {}
-    for menu in NavigationMenu.objects.filter(locale_id__in=locale_ids):
-        if menu.place not in menus or menu.locale_id == active.pk:
-            menus[menu.place] = menu
+    active, default = locales = locales_active_and_default()
+    menus = one_per_key_active_first(NavigationMenu.objects.all(), key=attrgetter("place"), locales=locales)
     footer_text = ""
-    for text in FooterText.objects.filter(locale_id__in=locale_ids):
+    for text in FooterText.objects.filter(locale__in=[active, default]):
         if not footer_text or text.locale_id == active.pk:
             footer_text = text.body
 

@@ -3,10 +3,10 @@
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
-from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
+from base.http import open_page_or_404
 from library import selectors
 from library.models import LibraryIndexPage
 
@@ -14,10 +14,7 @@ from library.models import LibraryIndexPage
 class LibraryRssFeed(Feed):
     def get_object(self, request, library_id):
         self.request = request
-        library = LibraryIndexPage.objects.live().public().filter(pk=library_id).first()
-        if library is None:
-            raise Http404
-        return library
+        return open_page_or_404(LibraryIndexPage, library_id)
 
     def title(self, library):
         return library.title

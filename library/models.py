@@ -6,6 +6,7 @@ query across the tree (live, public, current locale) for the kinds of its group.
 
 import re
 from collections.abc import Mapping, Sequence
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
@@ -19,6 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from base.blocks import ContentStreamBlock
+from base.locales import locales_active_and_default
 from base.models import CardMixin
 
 
@@ -112,9 +114,28 @@ class LibraryIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from library import selectors
+        from library.forms import LibraryFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.library_get(library=self, request=request))
+        locales = locales_active_and_default()
+        options = selectors.library_options_get(library=self, locales=locales)
+        form = LibraryFilterForm(
+            request.GET or None, kinds=options.kinds, topics=options.topics, sectors=options.sectors,
+            stages=options.stages, partners=options.partners,
+        )
+        filters, messages = form.valid_filters()
+        listing = selectors.library_get(library=self, filters=filters, options=options, locales=locales)
+        form.counts_set(listing.counts)
+        context.update(
+            filter_form=form,
+            filter_messages=messages + listing.messages,
+            resources=listing.resources,
+            page_obj=listing.page_obj,
+            paginator=listing.paginator,
+            filter_query=urlencode(form.valid_query),
+            is_filtered=form.is_filtering(filters),
+            other_libraries=listing.other_libraries,
+        )
         return context
 
 
@@ -209,7 +230,7 @@ class ResourcePage(CardMixin, Page):
         from library import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.resource_detail_get(resource=self, user=request.user))
+        context.update(vars(selectors.resource_detail_get(resource=self, user=request.user)))
         return context
 
 

@@ -3,38 +3,35 @@
 Each runs a fixed number of queries, whatever the number of resources or hits.
 """
 
-from urllib.parse import urlencode
+from dataclasses import dataclass
 
-from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch
 from modelcluster.queryset import FakeQuerySet
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from base.locales import locales_active_and_default
+from base.locales import in_locale_or_default, locales_active_and_default, one_per_key_active_first
 from base.pagination import page_or_last
 from base.relations import related_ids
+from courses.models import CoursePage
 from partners.selectors import partner_for, partners_by_path
 from taxonomy.selectors import terms_for_locale
-from library.forms import LibraryFilterForm
 from library.models import LibraryIndexPage, ReadingListItem, ResourcePage
 from taxonomy.models import BusinessStage, Sector, Topic
 
 LIBRARY_PAGE_SIZE = 12
 SEARCH_PAGE_SIZE = 10
 CARD_RENDITION = "fill-480x270|format-webp"
+FACETS = ("kind", "topic", "sector", "stage", "country", "region", "partner")
 
 
 def resource_queryset_for_locale(kinds=None, locales=None):
     """Live, public resources in the active language, plus default-language ones not yet translated."""
-    active, default = locales or locales_active_and_default()
     resources = ResourcePage.objects.live().public()
     if kinds is not None:
         resources = resources.filter(kind__in=kinds)
-    if active.pk == default.pk:
-        return resources.filter(locale=active)
-    translated = ResourcePage.objects.live().public().filter(locale=active).values("translation_key")
-    return resources.filter(Q(locale=active) | (Q(locale=default) & ~Q(translation_key__in=translated)))
+    return in_locale_or_default(resources, locales=locales)
 
 
 def _cards(queryset):
@@ -68,7 +65,7 @@ def partner_for_path(path, partners):
 def _wanted(filters):
     """Each active facet as the value a row holds: a kind/country/region code, a term key or a partner slug."""
     wanted = {}
-    for name in LibraryFilterForm.FACETS:
+    for name in FACETS:
         value = filters.get(name)
         if value in (None, ""):
             continue
@@ -83,9 +80,9 @@ def _wanted(filters):
 
 def _facet_counts(rows, wanted, terms):
     """For each facet, how many resources each value would give, with the other facets applied."""
-    counts = {name: {} for name in LibraryFilterForm.FACETS}
+    counts = {name: {} for name in FACETS}
     for facets in rows.values():
-        for name in LibraryFilterForm.FACETS:
+        for name in FACETS:
             others_match = all(value in facets[other] for other, value in wanted.items() if other != name)
             if not others_match:
                 continue
@@ -97,41 +94,67 @@ def _facet_counts(rows, wanted, terms):
     return counts
 
 
-def library_get(*, library, request) -> dict:
-    """A library's filtered, sorted, paginated resources, the facet form with counts, and messages."""
-    locales = locales_active_and_default()
-    terms = {name: terms_for_locale(model, locales) for name, model in (("topic", Topic), ("sector", Sector), ("stage", BusinessStage))}
-    partners = partners_by_path(public_only=True)  # the library's resources are public, and so are their partners
-    form = LibraryFilterForm(
-        request.GET or None, kinds=library.kinds, topics=terms["topic"], sectors=terms["sector"],
-        stages=terms["stage"], partners=partners,
-    )
-    filters, messages = form.valid_filters()
-    wanted = _wanted(filters)
+@dataclass
+class LibraryOptions:
+    """What a library can be filtered by, in the visitor's language."""
 
-    base = resource_queryset_for_locale(library.kinds, locales)
-    rows = _facet_rows(base, partners)
-    form.set_counts(_facet_counts(rows, wanted, terms))
+    kinds: list
+    topics: list
+    sectors: list
+    stages: list
+    partners: list  # public partners, longest path first (see partners_by_path)
+
+
+@dataclass
+class LibraryPage:
+    """One page of a library's filtered, sorted resources, and the facet counts."""
+
+    resources: list
+    page_obj: Page
+    paginator: Paginator
+    counts: dict  # facet -> {value: resources it gives with the other facets applied}
+    messages: list[str]  # about the page number asked for
+    other_libraries: list
+
+
+def library_options_get(*, library, locales=None) -> LibraryOptions:
+    """The kinds, terms and partners a library's facets offer."""
+    locales = locales or locales_active_and_default()
+    return LibraryOptions(
+        kinds=library.kinds,
+        topics=terms_for_locale(Topic, locales),
+        sectors=terms_for_locale(Sector, locales),
+        stages=terms_for_locale(BusinessStage, locales),
+        # The library's resources are public, and so are their partners.
+        partners=partners_by_path(public_only=True),
+    )
+
+
+def library_get(*, library, filters: dict, options: LibraryOptions, locales=None) -> LibraryPage:
+    """A library's resources filtered and sorted by `filters` (LibraryFilterForm.valid_filters), one page of them."""
+    wanted = _wanted(filters)
+    terms = {"topic": options.topics, "sector": options.sectors, "stage": options.stages}
+    rows = _facet_rows(resource_queryset_for_locale(library.kinds, locales), options.partners)
+    counts = _facet_counts(rows, wanted, terms)
     matching = [pk for pk, facets in rows.items() if all(value in facets[name] for name, value in wanted.items())]
 
-    resources = _cards(ResourcePage.objects.filter(pk__in=matching).order_by(*LibraryFilterForm.SORTS[filters.get("sort") or "newest"]))
+    resources = _cards(ResourcePage.objects.filter(pk__in=matching).order_by(*filters["sort"]))
+    messages = []
     paginator = Paginator(resources, LIBRARY_PAGE_SIZE)
     page_obj = page_or_last(paginator, filters.get("page") or 1, messages)
     resource_list = list(page_obj.object_list)
     for resource in resource_list:
-        resource.partner = partner_for(resource, partners)
-    return {
-        "filter_form": form,
-        "filter_messages": messages,
-        "resources": resource_list,
-        "page_obj": page_obj,
-        "paginator": paginator,
-        "filter_query": urlencode(form.valid_query),
-        "is_filtered": bool(wanted),
-        "other_libraries": list(
+        resource.partner = partner_for(resource, options.partners)
+    return LibraryPage(
+        resources=resource_list,
+        page_obj=page_obj,
+        paginator=paginator,
+        counts=counts,
+        messages=messages,
+        other_libraries=list(
             LibraryIndexPage.objects.live().public().filter(locale=library.locale).exclude(pk=library.pk).order_by("title")
         ),
-    }
+    )
 
 
 def _attachments(resource: ResourcePage) -> list:
@@ -148,29 +171,41 @@ def _attachments(resource: ResourcePage) -> list:
     return attachments
 
 
-def resource_detail_get(*, resource: ResourcePage, user) -> dict:
+@dataclass
+class ResourceDetail:
+    """What a resource page shows beside its own fields."""
+
+    attachments: list
+    topics: list
+    sectors: list
+    stages: list
+    partner: object  # the PartnerPage above the resource, or None
+    related_courses: list
+    related_resource_list: list
+    is_saved: bool
+
+
+def resource_detail_get(*, resource: ResourcePage, user) -> ResourceDetail:
     """Attachments, taxonomy, partner, related courses and resources, and whether the learner saved it.
 
     `resource` may be a preview, a draft or a revision: its relations are then held in memory,
     and only live, public pages among them are shown.
     """
-    from courses.models import CoursePage
-
     saved = user.is_authenticated and ReadingListItem.objects.filter(user=user, resource_key=resource.translation_key).exists()
-    return {
-        "attachments": _attachments(resource),
-        "topics": list(resource.topics.all()),
-        "sectors": list(resource.sectors.all()),
-        "stages": list(resource.stages.all()),
-        "partner": partner_for(resource, partners_by_path()),
-        "related_courses": list(
+    return ResourceDetail(
+        attachments=_attachments(resource),
+        topics=list(resource.topics.all()),
+        sectors=list(resource.sectors.all()),
+        stages=list(resource.stages.all()),
+        partner=partner_for(resource, partners_by_path()),
+        related_courses=list(
             CoursePage.objects.live().public().filter(pk__in=related_ids(resource.related_courses)).order_by("title")
         ),
-        "related_resource_list": list(
+        related_resource_list=list(
             ResourcePage.objects.live().public().filter(pk__in=related_ids(resource.related_resources)).order_by("title")
         ),
-        "is_saved": saved,
-    }
+        is_saved=bool(saved),
+    )
 
 
 def resources_for_partner(partner_page, locale=None) -> list:
@@ -200,11 +235,7 @@ def reading_list_get(*, user) -> list:
     keys = list(ReadingListItem.objects.filter(user=user).order_by("-saved_at").values_list("resource_key", flat=True))
     if not keys:
         return []
-    active, default = locales_active_and_default()
-    localized = {}
-    for resource in ResourcePage.objects.live().public().filter(translation_key__in=keys, locale__in=[active, default]):
-        if resource.translation_key not in localized or resource.locale_id == active.pk:
-            localized[resource.translation_key] = resource
+    localized = one_per_key_active_first(ResourcePage.objects.live().public().filter(translation_key__in=keys))
     return [localized[key] for key in keys if key in localized]
 
 

@@ -2,6 +2,7 @@
 
 from django.db import IntegrityError, transaction
 
+from base.pages import page_is_open
 from library.models import ReadingListItem, ResourcePage
 
 
@@ -12,14 +13,10 @@ class LibraryError(Exception):
     """A reading-list action that cannot be done, with a message for the learner."""
 
 
-def resource_is_open(resource: ResourcePage) -> bool:
-    return ResourcePage.objects.live().public().filter(pk=resource.pk).exists()
-
-
 @transaction.atomic
 def reading_list_add(*, user, resource: ResourcePage) -> ReadingListItem:
     """Save a live, public resource to the learner's reading list (idempotent)."""
-    if not resource_is_open(resource):
+    if not page_is_open(resource):
         from django.utils.translation import gettext as _
 
         raise LibraryError(_("This resource is not available."))

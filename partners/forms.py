@@ -1,44 +1,36 @@
 from django import forms
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from base.filters import FilterForm
 from partners.models import PartnerKind
 
 
-class PartnerFilterForm(forms.Form):
-    """The partner list's GET filters; a value that matches no choice is dropped with a message."""
+class PartnerFilterForm(FilterForm):
+    """The partner list's GET filters; a value that matches no choice is dropped with a message.
+
+    Only the countries and types some partner has are offered, each with its number of partners.
+    """
+
+    ANY = {"country": _("Any country"), "kind": _("Any type")}
 
     country = forms.ChoiceField(label=_("Country"), required=False)
     kind = forms.ChoiceField(label=_("Type"), required=False)
 
     def __init__(self, *args, country_counts=None, kind_counts=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        country_counts = country_counts or {}
+        country_counts = {code: count for code, count in (country_counts or {}).items() if code}
         kind_counts = kind_counts or {}
-        self.fields["country"].choices = [("", _("Any country"))] + sorted(
-            (
-                (code, f"{countries.name(code)} ({count})")
-                for code, count in country_counts.items()
-                if code
+        options = {
+            "country": dict(
+                sorted(
+                    ((code, countries.name(code)) for code in country_counts),
+                    key=lambda option: f"{option[1]} ({country_counts[option[0]]})".casefold(),
+                )
             ),
-            key=lambda choice: choice[1].casefold(),
-        )
-        self.fields["kind"].choices = [("", _("Any type"))] + [
-            (value, f"{label} ({kind_counts[value]})") for value, label in PartnerKind.choices if kind_counts.get(value)
-        ]
-
-    def valid_filters(self):
-        """The usable filters and a message per value that was ignored."""
-        if not self.is_bound:
-            return {}, []
-        self.is_valid()
-        messages = [
-            gettext("“%(field)s” had a value we don't recognise, so it was ignored.")
-            % {"field": self.fields[name].label}
-            for name in self.errors
-        ]
-        return {name: value for name, value in self.cleaned_data.items() if value}, messages
+            "kind": {value: label for value, label in PartnerKind.choices if kind_counts.get(value)},
+        }
+        counts = {"country": country_counts, "kind": kind_counts}
+        super().__init__(*args, options=options, counts=counts, **kwargs)
 
 
 class PartnerOnboardForm(forms.Form):

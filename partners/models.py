@@ -31,9 +31,20 @@ class PartnerIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from partners import selectors
+        from partners.forms import PartnerFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.partner_index_get(index=self, data=request.GET))
+        counts = selectors.partner_index_counts_get(index=self)
+        form = PartnerFilterForm(request.GET or None, country_counts=counts["country"], kind_counts=counts["kind"])
+        filters, messages = form.valid_filters()
+        listing = selectors.partner_index_get(index=self, filters=filters, counts=counts)
+        context.update(
+            partners=listing.partners,
+            filter_form=form,
+            filter_messages=messages,
+            is_filtered=form.is_filtering(filters),
+            partner_total=listing.total,
+        )
         return context
 
 

@@ -3,10 +3,11 @@
 Each runs a fixed number of queries, whatever the number of partners, courses or learners.
 """
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Prefetch
 from wagtail.images import get_image_model
 
-from partners.forms import PartnerFilterForm
 from partners.models import PartnerPage, PartnerTeam
 
 LOGO_RENDITION = "max-240x96"
@@ -29,26 +30,36 @@ def partner_for(page, partners) -> PartnerPage | None:
     return next((partner for partner in partners if page.path.startswith(partner.path)), None)
 
 
-def partner_index_get(*, index, data) -> dict:
-    """The index's live, public partners filtered by country and type, the form with counts, and messages."""
+@dataclass
+class PartnerIndex:
+    """A partner list's partners, filtered, and how many partners it has in all."""
+
+    partners: list
+    total: int
+
+
+def partner_index_counts_get(*, index) -> dict:
+    """How many of the index's live, public partners are in each country and of each type."""
     partners = PartnerPage.objects.child_of(index).live().public()
-    country_counts = dict(partners.order_by().values_list("country").annotate(n=Count("pk")))
-    kind_counts = dict(partners.order_by().values_list("kind").annotate(n=Count("pk")))
-    form = PartnerFilterForm(data or None, country_counts=country_counts, kind_counts=kind_counts)
-    filters, messages = form.valid_filters()
+    return {
+        "country": dict(partners.order_by().values_list("country").annotate(n=Count("pk"))),
+        "kind": dict(partners.order_by().values_list("kind").annotate(n=Count("pk"))),
+    }
+
+
+def partner_index_get(*, index, filters: dict, counts: dict) -> PartnerIndex:
+    """The index's live, public partners in the country and of the type `filters` ask for, with their logos.
+
+    `counts` come from partner_index_counts_get; `filters` from PartnerFilterForm.valid_filters.
+    """
+    partners = PartnerPage.objects.child_of(index).live().public()
     if country := filters.get("country"):
         partners = partners.filter(country=country)
     if kind := filters.get("kind"):
         partners = partners.filter(kind=kind)
     logos = get_image_model().objects.prefetch_renditions(LOGO_RENDITION)
     partner_list = list(partners.prefetch_related(Prefetch("logo", queryset=logos)).order_by("title", "pk"))
-    return {
-        "partners": partner_list,
-        "filter_form": form,
-        "filter_messages": messages,
-        "is_filtered": bool(filters),
-        "partner_total": sum(country_counts.values()),
-    }
+    return PartnerIndex(partners=partner_list, total=sum(counts["country"].values()))
 
 
 def report_partners_for(user) -> list:

@@ -3,7 +3,6 @@
 import unicodedata
 from dataclasses import dataclass
 
-from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -28,6 +27,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from accounts.services import user_create_verified
 from partners.models import PartnerIndexPage, PartnerKind, PartnerPage, PartnerTeam
 
 EDITORS_GROUP = "Editors"
@@ -211,8 +211,7 @@ def partner_editor_invite(*, team: PartnerTeam, email: str, notify: bool = True)
     User = get_user_model()
     user = User.objects.filter(email__iexact=email).first()
     if user is None:
-        user = User.objects.create_user(email=email, password=None)  # unusable password
-        EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
+        user = user_create_verified(email=email)  # no usable password until they set one
     elif user.is_superuser:
         return user, False
     if user.groups.filter(pk=team.group_id).exists():

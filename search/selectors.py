@@ -9,11 +9,10 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
-from base.locales import locales_active_and_default
+from base.locales import in_locale_or_default
 from base.pagination import page_or_last
 from courses.models import CoursePage, LessonPage, TrainingProgramPage
 from library.models import ResourcePage
@@ -54,15 +53,8 @@ def search_type_list() -> list:
 
 def _searchable_pages():
     """Live, public pages of the searched types in the active language, plus untranslated default-language ones."""
-    active, default = locales_active_and_default()
     models = [model for model, _label in search_type_list()]
-    pages = Page.objects.live().public().type(*models)
-    if active.pk == default.pk:
-        return pages.filter(locale=active)
-    # The database backend filters only on indexed FilterFields, so compute the keys first.
-    translated = list(pages.filter(locale=active).values_list("translation_key", flat=True))
-    fallback = list(pages.filter(locale=default).exclude(translation_key__in=translated).values_list("pk", flat=True))
-    return pages.filter(Q(locale=active) | Q(id__in=fallback))
+    return in_locale_or_default(Page.objects.live().public().type(*models), for_search=True)
 
 
 def search_term_list(query: str) -> list:

@@ -1,6 +1,6 @@
 """Reads of the shared taxonomy: topics, sectors and business stages."""
 
-from base.locales import locales_active_and_default
+from base.locales import one_per_key_active_first
 
 
 def terms_for_locale(model, locales=None):
@@ -8,9 +8,5 @@ def terms_for_locale(model, locales=None):
 
     `locales` is an (active, default) pair when the caller already has it.
     """
-    active, default = locales or locales_active_and_default()
-    terms = {}
-    for term in model.objects.filter(locale__in=[active, default]).order_by("name"):
-        if term.translation_key not in terms or term.locale_id == active.pk:
-            terms[term.translation_key] = term
+    terms = one_per_key_active_first(model.objects.order_by("name"), locales=locales)
     return sorted(terms.values(), key=lambda term: term.name.casefold())
