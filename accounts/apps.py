@@ -7,10 +7,13 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        # Imported here, not at the top: Django loads apps.py before any model exists.
         from accounts import export_sections
         from accounts.export import export_exclusion_register, export_section_register
 
         if apps.is_installed("allauth.usersessions"):
-            export_section_register("sessions", export_sections.session_export_list, models=["usersessions.UserSession"])
+            export_section_register(
+                "sessions", export_sections.session_export_list, models=["usersessions.UserSession"]
+            )
         for model, reason in export_sections.NOT_EXPORTED.items():
             export_exclusion_register(model, reason)

@@ -4,7 +4,7 @@ Each app that keeps records about a person registers a section from its AppConfi
 naming the models it covers:
 
     from accounts.export import export_section_register
-    export_section_register("reading_list", reading_list_for_export, models=["library.ReadingListItem"])
+    export_section_register("reading_list", reading_list_export_list, models=["library.ReadingListItem"])
 
 A section is a function `(user) -> JSON-serialisable value` that returns that user's own
 records only. The export (accounts.selectors.account_export_get) calls every registered

@@ -3,6 +3,8 @@ user-linked models are left out. Apps with learning records (courses, assessment
 register their own sections from their own ready().
 """
 
+from allauth.usersessions.models import UserSession
+
 from accounts.export import iso_or_none
 
 # Models that point at a user but hold no record about them as a learner: each with why.
@@ -35,7 +37,6 @@ def session_export_list(user) -> list:
 
     Never the session key or the session's data: those would let the file's holder sign in.
     """
-    from allauth.usersessions.models import UserSession
 
     return [
         {

@@ -94,7 +94,10 @@ class LearnerProfile(models.Model):
     )
     display_name = models.CharField(_("display name"), max_length=80, blank=True, validators=[validate_plain_name])
     certificate_name = models.CharField(
-        _("name on certificates"), max_length=120, blank=True, validators=[validate_printable_name],
+        _("name on certificates"),
+        max_length=120,
+        blank=True,
+        validators=[validate_printable_name],
         help_text=_("Exactly as it should be printed on your certificates."),
     )
     country = CountryField(_("country"), blank=True)
@@ -102,17 +105,26 @@ class LearnerProfile(models.Model):
         _("preferred language"), max_length=10, blank=True, choices=settings.LANGUAGES
     )
     sector = models.ForeignKey(
-        "taxonomy.Sector", on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("business sector"),
+        "taxonomy.Sector",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("business sector"),
     )
     business_stage = models.ForeignKey(
-        "taxonomy.BusinessStage", on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("business stage"),
+        "taxonomy.BusinessStage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("business stage"),
     )
     business_size = models.CharField(_("business size"), max_length=10, blank=True, choices=BusinessSize.choices)
     role = models.CharField(_("role"), max_length=10, blank=True, choices=LearnerRole.choices)
     share_progress_with_partner = models.BooleanField(
-        _("show my progress to the partner who runs a course"), default=False,
+        _("show my progress to the partner who runs a course"),
+        default=False,
         help_text=_("If you agree, a course's partner sees your name and progress; otherwise only counts."),
     )
     newsletter = models.BooleanField(_("send me the newsletter"), default=False)

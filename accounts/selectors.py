@@ -1,5 +1,7 @@
 """Reads for accounts: the profile as shown, taxonomy choices, and the data export."""
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext
@@ -41,7 +43,7 @@ def learner_pseudonym_get(*, user_id: int) -> str:
     return gettext("Learner %(code)s") % {"code": digest[:6].upper()}
 
 
-def learner_public_name(*, user, profile: LearnerProfile | None) -> str:
+def learner_public_name_get(*, user, profile: LearnerProfile | None) -> str:
     """How a learner is named to others (a partner's report): display name, full name or pseudonym.
 
     Never the email address: learners agreed to show their name and progress, nothing more.
@@ -71,8 +73,6 @@ def _profile_for_export(profile: LearnerProfile | None) -> dict | None:
 
 def account_export_get(*, user) -> dict:
     """Everything we hold about `user`, as JSON-ready data: account, profile and each app's section."""
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.models import Authenticator
 
     data = {
         "exported_at": timezone.now().isoformat(),
@@ -98,7 +98,6 @@ def account_export_get(*, user) -> dict:
 
 def admin_mfa_missing(user) -> bool:
     """True if `user` may open the Wagtail admin but has no active authenticator app."""
-    from allauth.mfa.models import Authenticator
 
     if not (user.is_staff or user.has_perm("wagtailadmin.access_admin")):
         return False

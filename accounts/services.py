@@ -9,12 +9,17 @@ statistic, not a person. accounts.selectors.user_is_deleted tells such an accoun
 
 import uuid
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.usersessions.models import UserSession
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import ModelLogEntry
+from wagtail.users.models import UserProfile
 
 from accounts.models import LearnerProfile
 
@@ -22,17 +27,19 @@ DELETED_EMAIL_DOMAIN = "deleted.invalid"
 
 
 @transaction.atomic
-def user_create_verified(*, email: str, password: str | None = None, first_name: str = "", last_name: str = ""):
+def user_create_verified(
+    *, email: str, password: str | None = None, first_name: str = "", last_name: str = "", superuser: bool = False
+):
     """A new account whose email address is verified and primary, so allauth lets it log in.
 
     Without a password (None) it is unusable until the person sets one. The learner profile is
-    created on first use (profile_get_or_create), as for an account made by signing up.
+    created on first use (profile_get_or_create), as for an account made by signing up. A
+    superuser is an administrator (the demo's admin, `createsuperuser`-like set-ups).
     """
-    from allauth.account.models import EmailAddress  # allauth's models load only once apps are ready
 
-    user = get_user_model().objects.create_user(
-        email=email, password=password, first_name=first_name, last_name=last_name
-    )  # create_user runs full_clean
+    User = get_user_model()
+    create = User.objects.create_superuser if superuser else User.objects.create_user
+    user = create(email=email, password=password, first_name=first_name, last_name=last_name)  # runs full_clean
     address = EmailAddress(user=user, email=user.email, primary=True, verified=True)
     address.full_clean()
     address.save()
@@ -80,11 +87,6 @@ def account_delete(*, user):
 
     Idempotent: deleting an already deleted account changes nothing.
     """
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.models import Authenticator
-    from allauth.usersessions.models import UserSession
-    from wagtail.models import ModelLogEntry
-    from wagtail.users.models import UserProfile
 
     User = get_user_model()
     user = User.objects.select_for_update().get(pk=user.pk)
@@ -117,9 +119,9 @@ def account_delete(*, user):
     user.user_permissions.clear()
 
     # The admin's history labels log entries about a user with their name or email.
-    ModelLogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)
-    ).update(label=user.email)
+    ModelLogEntry.objects.filter(content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)).update(
+        label=user.email
+    )
 
     LearnerProfile.objects.filter(user=user).update(
         display_name="",

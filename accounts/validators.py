@@ -17,9 +17,7 @@ FORBIDDEN_CATEGORIES = frozenset({"Cc", "Zl", "Zp", "Cs", "Co", "Cn"})
 def validate_plain_name(value: str) -> None:
     """A one-line name in any script: no control, bidi-override or private characters."""
     if any(char in BIDI_CONTROLS for char in value):
-        raise ValidationError(
-            _("Remove the invisible text-direction characters from this name."), code="bidi_control"
-        )
+        raise ValidationError(_("Remove the invisible text-direction characters from this name."), code="bidi_control")
     if any(unicodedata.category(char) in FORBIDDEN_CATEGORIES for char in value):
         raise ValidationError(_("Remove the control or invisible characters from this name."), code="control")
 

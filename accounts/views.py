@@ -16,9 +16,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import selectors, services
-from base.http import redirect_to, safe_next_url
 from accounts.forms import AccountDeleteForm, ProfileForm
 from accounts.models import LearnerProfile
+from base.http import redirect_to, safe_next_url
 
 
 def _profile_form(request, data=None):

@@ -9,8 +9,8 @@ class AssessmentsConfig(AppConfig):
     def ready(self):
         # Imported here, not at the top: Django loads apps.py before any model exists.
         from accounts.export import export_section_register
-        from assessments.selectors import quiz_attempts_for_export
+        from assessments.selectors import attempt_export_list
 
         export_section_register(
-            "quiz_attempts", quiz_attempts_for_export, models=["assessments.QuizAttempt", "assessments.QuizAnswer"]
+            "quiz_attempts", attempt_export_list, models=["assessments.QuizAttempt", "assessments.QuizAnswer"]
         )

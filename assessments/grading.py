@@ -61,9 +61,7 @@ def read_submission(questions, data) -> dict:
     numbers are all refused with a message; unanswered questions too.
     """
     known = {question.id for question in questions}
-    unknown = [
-        name for name in data.keys() if name.startswith(FIELD_PREFIX) and name[len(FIELD_PREFIX):] not in known
-    ]
+    unknown = [name for name in data.keys() if name.startswith(FIELD_PREFIX) and name[len(FIELD_PREFIX) :] not in known]
     if unknown:
         raise SubmissionError(_("This form does not match the quiz any more. Reload the page and try again."))
 

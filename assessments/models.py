@@ -136,7 +136,9 @@ class QuizAttempt(models.Model):
 class QuizAnswer(models.Model):
     """A learner's answer to one question in one attempt, with what they were told about it."""
 
-    attempt = models.ForeignKey(QuizAttempt, on_delete=models.CASCADE, related_name="answers", verbose_name=_("attempt"))
+    attempt = models.ForeignKey(
+        QuizAttempt, on_delete=models.CASCADE, related_name="answers", verbose_name=_("attempt")
+    )
     question_id = models.CharField(_("question id"), max_length=64)
     question_type = models.CharField(_("question type"), max_length=20)
     prompt = models.TextField(_("question when asked"))

@@ -68,7 +68,7 @@ def quiz_detail_get(*, quiz: QuizPage, user, is_preview: bool = False) -> QuizDe
     )
 
 
-def reveal_allowed(*, quiz: QuizPage | None, user, attempts_used: int, has_passed: bool) -> bool:
+def answer_reveal_allowed(*, quiz: QuizPage | None, user, attempts_used: int, has_passed: bool) -> bool:
     """Whether reviews may show the correct answers, under the quiz's policy."""
     if quiz is None or quiz.reveal_answers == AnswerReveal.NEVER:
         return False
@@ -89,14 +89,12 @@ def attempt_review_get(*, user, attempt_id: int) -> AttemptReview | None:
     if quiz is not None:
         quiz = QuizPage.objects.live().public().filter(translation_key=attempt.quiz_key, locale=quiz.locale_id).first()
     used, has_passed = stats["used"], bool(stats["passes"])
-    can_retry = (
-        quiz is not None and not has_passed and (not quiz.max_attempts or used < quiz.max_attempts)
-    )
+    can_retry = quiz is not None and not has_passed and (not quiz.max_attempts or used < quiz.max_attempts)
     return AttemptReview(
         attempt=attempt,
         answers=list(attempt.answers.order_by("pk")),
         quiz=quiz,
-        reveal=reveal_allowed(quiz=quiz, user=user, attempts_used=used, has_passed=has_passed),
+        reveal=answer_reveal_allowed(quiz=quiz, user=user, attempts_used=used, has_passed=has_passed),
         has_passed=has_passed,
         attempts_used=used,
         attempts_left=None if quiz is None or not quiz.max_attempts else max(quiz.max_attempts - used, 0),
@@ -109,7 +107,7 @@ def attempt_list(*, user, limit: int = 20) -> list:
     return list(QuizAttempt.objects.filter(user=user).order_by("-submitted_at", "-pk")[:limit])
 
 
-def quiz_attempts_for_export(user) -> list:
+def attempt_export_list(user) -> list:
     """The learner's quiz attempts with every answer as it was graded."""
     attempts = QuizAttempt.objects.filter(user=user).prefetch_related("answers").order_by("submitted_at", "pk")
     return [

@@ -12,7 +12,6 @@ from assessments.grading import SubmissionError  # noqa: F401 (re-exported for c
 from assessments.models import QuizAnswer, QuizAttempt, QuizPage
 from courses import services as course_services
 
-
 # Longest text kept per answer field: question texts, options and feedback are bounded by the
 # blocks (10 options of 300, feedback of 600 and 1000), so only a tampered quiz reaches it.
 STORED_TEXT_MAX = 8000
@@ -63,7 +62,7 @@ def attempt_submit(*, user, quiz: QuizPage, data, attempt_number) -> QuizAttempt
         raise SubmissionError(_("Log in to take this quiz."))
     if not course_services.page_is_open(quiz):
         raise SubmissionError(_("This quiz is not available."))
-    course = course_services.course_of_lesson(quiz)
+    course = course_services.lesson_course_get(quiz)
     if not course_services.page_is_open(course):
         raise SubmissionError(_("This course is not available."))
     enrollment = course_services.enrollment_lock(user=user, course=course)

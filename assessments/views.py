@@ -14,6 +14,7 @@ from assessments.grading import SubmissionError
 from assessments.models import QuizPage
 from base.http import open_page_url, redirect_to
 
+
 @require_POST
 def submit(request, quiz_id):
     quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)

@@ -11,8 +11,7 @@ def rate_limits_need_a_shared_cache(app_configs, **kwargs):
     if backend.endswith(("LocMemCache", "DummyCache")):
         return [
             Warning(
-                "The cache is local to each process, so login and sign-up rate limits are not shared "
-                "between workers.",
+                "The cache is local to each process, so login and sign-up rate limits are not shared between workers.",
                 hint="Set REDIS_URL.",
                 id="trainingsite.W001",
             )

@@ -19,7 +19,9 @@ def file_is_published(obj) -> bool:
     page, so a file added only in a draft revision is not published by it.
     """
     page_type = ContentType.objects.get_for_model(Page)
-    page_ids = ReferenceIndex.get_references_to(obj).filter(base_content_type=page_type).values_list("object_id", flat=True)
+    page_ids = (
+        ReferenceIndex.get_references_to(obj).filter(base_content_type=page_type).values_list("object_id", flat=True)
+    )
     ids = [int(value) for value in page_ids if value.isdigit()]
     return bool(ids) and Page.objects.live().public().filter(pk__in=ids).exists()
 

@@ -143,8 +143,6 @@ def _refuse(form, fields, refused):
     form._widget_data_value = widget_data_value
 
 
-
-
 def model_choice_ids_bound(field):
     """Make a model choice field refuse ids beyond 64 bits as an invalid choice, before any query."""
     clean = field.clean
@@ -154,7 +152,9 @@ def model_choice_ids_bound(field):
         for item in values:
             text = str(item).strip()
             if text.lstrip("+-").isdigit() and abs(int(text)) > ID_MAX:
-                raise ValidationError(field.error_messages["invalid_choice"], code="invalid_choice", params={"value": text})
+                raise ValidationError(
+                    field.error_messages["invalid_choice"], code="invalid_choice", params={"value": text}
+                )
         return clean(value)
 
     field.clean = clean_bounded

@@ -9,12 +9,12 @@ class CoursesConfig(AppConfig):
     def ready(self):
         # Imported here, not at the top: Django loads apps.py before any model exists.
         from accounts.export import export_section_register
-        from courses.selectors import course_cards_under, enrollments_for_export
+        from courses.selectors import course_card_list, enrollment_export_list
         from partners.sections import partner_section_register
 
         export_section_register(
-            "enrollments", enrollments_for_export, models=["courses.Enrollment", "courses.LessonCompletion"]
+            "enrollments", enrollment_export_list, models=["courses.Enrollment", "courses.LessonCompletion"]
         )
         partner_section_register(
-            "courses", order=10, template="courses/includes/partner_courses.html", items=course_cards_under
+            "courses", order=10, template="courses/includes/partner_courses.html", items=course_card_list
         )

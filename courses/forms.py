@@ -41,11 +41,11 @@ class CatalogFilterForm(FilterForm):
         label=_("Language"), required=False, choices=[("", _("Any language")), *settings.LANGUAGES]
     )
     partner = forms.ChoiceField(label=_("Partner"), required=False)
-    length = forms.ChoiceField(label=_("Length"), required=False, choices=[("", _("Any length")), *CourseLength.choices])
-    sort = forms.ChoiceField(label=_("Sort by"), required=False)
-    page = forms.IntegerField(
-        label=_("Page"), required=False, min_value=1, max_value=100_000, widget=forms.HiddenInput
+    length = forms.ChoiceField(
+        label=_("Length"), required=False, choices=[("", _("Any length")), *CourseLength.choices]
     )
+    sort = forms.ChoiceField(label=_("Sort by"), required=False)
+    page = forms.IntegerField(label=_("Page"), required=False, min_value=1, max_value=100_000, widget=forms.HiddenInput)
 
     def __init__(self, *args, topics=(), sectors=(), partners=(), **kwargs):
         options = {

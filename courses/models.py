@@ -20,9 +20,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, get_page_models
 from wagtail.search import index
 
-from courses.blocks import LessonStreamBlock
 from base.blocks import RICH_TEXT_FEATURES
 from base.models import CardMixin
+from courses.blocks import LessonStreamBlock
 
 
 class CourseLevel(models.TextChoices):
@@ -45,8 +45,8 @@ class CourseIndexPage(Page):
         verbose_name = _("course catalog")
 
     def get_context(self, request, *args, **kwargs):
-        from courses import selectors
-        from courses.forms import CatalogFilterForm
+        from courses import selectors  # courses.selectors reads these models: a cycle within the app
+        from courses.forms import CatalogFilterForm  # the form reads this module's choices: a cycle within the app
 
         context = super().get_context(request, *args, **kwargs)
         options = selectors.catalog_options_get()
@@ -102,9 +102,7 @@ class CoursePage(CardMixin, Page):
     level = models.CharField(_("level"), max_length=20, choices=CourseLevel.choices, default=CourseLevel.BEGINNER)
     estimated_hours = models.DecimalField(_("estimated hours"), max_digits=4, decimal_places=1, default=1)
     topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="courses", verbose_name=_("topics"))
-    sectors = ParentalManyToManyField(
-        "taxonomy.Sector", blank=True, related_name="courses", verbose_name=_("sectors")
-    )
+    sectors = ParentalManyToManyField("taxonomy.Sector", blank=True, related_name="courses", verbose_name=_("sectors"))
     prerequisites = ParentalManyToManyField(
         "self", blank=True, symmetrical=False, related_name="required_by", verbose_name=_("prerequisites")
     )

@@ -27,9 +27,9 @@ from courses.models import (
     TrainingProgramPage,
     course_step_models,
 )
-from partners.selectors import partner_for, partners_by_path
+from partners.selectors import page_partner_get, partner_list_by_path
 from taxonomy.models import Sector, Topic
-from taxonomy.selectors import terms_for_locale
+from taxonomy.selectors import term_list
 
 CATALOG_PAGE_SIZE = 12
 COVER_RENDITION = "fill-480x270|format-webp"
@@ -53,7 +53,7 @@ class Progress:
         return self.total > 0 and self.done >= self.total
 
 
-def progress_from(steps: list, done_keys: set) -> Progress:
+def progress_get(steps: list, done_keys: set) -> Progress:
     """Progress over the required steps, and the first step not yet done."""
     required = [step for step in steps if step.is_required]
     done = sum(1 for step in required if step.translation_key in done_keys)
@@ -176,7 +176,7 @@ def _covers():
     return Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions(COVER_RENDITION))
 
 
-def course_queryset_for_locale(locales=None):
+def course_public_list(locales=None):
     """Live, public courses in the active language, plus default-language ones not yet translated."""
     return in_locale_or_default(CoursePage.objects.live().public(), locales=locales)
 
@@ -187,7 +187,7 @@ class CatalogOptions:
 
     topics: list
     sectors: list
-    partners: list  # public partners, longest path first (see partners_by_path)
+    partners: list  # public partners, longest path first (see partner_list_by_path)
 
 
 @dataclass
@@ -203,16 +203,16 @@ class CatalogPage:
 def catalog_options_get(*, locales=None) -> CatalogOptions:
     """The topics, sectors and partners the catalog's filters offer."""
     return CatalogOptions(
-        topics=terms_for_locale(Topic, locales),
-        sectors=terms_for_locale(Sector, locales),
+        topics=term_list(Topic, locales),
+        sectors=term_list(Sector, locales),
         # The catalog's courses are public, and so are their partners.
-        partners=partners_by_path(public_only=True),
+        partners=partner_list_by_path(public_only=True),
     )
 
 
 def catalog_get(*, filters: dict, partners: list, locales=None) -> CatalogPage:
     """The catalog's courses filtered and sorted by `filters` (CatalogFilterForm.valid_filters), one page of them."""
-    courses = course_queryset_for_locale(locales)
+    courses = course_public_list(locales)
     if topic := filters.get("topic"):
         courses = courses.filter(topics__translation_key=topic.translation_key)
     if sector := filters.get("sector"):
@@ -234,11 +234,11 @@ def catalog_get(*, filters: dict, partners: list, locales=None) -> CatalogPage:
     page_obj = page_or_last(paginator, filters.get("page") or 1, messages)
     course_list = list(page_obj.object_list)
     for course in course_list:
-        course.partner = partner_for(course, partners)
+        course.partner = page_partner_get(course, partners)
     return CatalogPage(courses=course_list, page_obj=page_obj, paginator=paginator, messages=messages)
 
 
-def course_items(course: CoursePage) -> list:
+def course_step_list(course: CoursePage) -> list:
     """The course's live, public steps (lessons, quizzes…) in syllabus order (one query per step type)."""
     steps = [step for model in course_step_models() for step in model.objects.descendant_of(course).live().public()]
     return sorted(steps, key=lambda step: step.path)
@@ -252,7 +252,7 @@ def _first_free_preview(steps: list):
 def course_detail_get(*, course: CoursePage, user) -> CourseDetail:
     """Syllabus, the learner's enrolment and progress, partner, prerequisites and programs."""
     modules = list(ModulePage.objects.child_of(course).live().public().order_by("path"))
-    steps = course_items(course)
+    steps = course_step_list(course)
     enrollment = None
     done_keys = set()
     if user.is_authenticated:
@@ -267,9 +267,9 @@ def course_detail_get(*, course: CoursePage, user) -> CourseDetail:
         ],
         steps=steps,
         enrollment=enrollment,
-        progress=progress_from(steps, done_keys),
+        progress=progress_get(steps, done_keys),
         preview_step_key=preview.translation_key if preview else None,
-        partner=partner_for(course, partners_by_path()),
+        partner=page_partner_get(course, partner_list_by_path()),
         prerequisites=list(
             CoursePage.objects.live().public().filter(pk__in=related_ids(course.prerequisites)).order_by("title")
         ),
@@ -297,7 +297,7 @@ def step_detail_get(*, step: CourseStep, user, is_preview: bool = False) -> Step
     # An editor previews steps of a course not yet published (a partner's submission) too.
     courses = CoursePage.objects.ancestor_of(step)
     course = (courses if is_preview else courses.live()).first()
-    steps = course_items(course) if course else []
+    steps = course_step_list(course) if course else []
     keys = [item.translation_key for item in steps]
     index = keys.index(step.translation_key) if step.translation_key in keys else -1
     enrollment = None
@@ -321,11 +321,11 @@ def step_detail_get(*, step: CourseStep, user, is_preview: bool = False) -> Step
         is_done=step.translation_key in done_keys,
         is_open_preview=is_open_preview,
         can_read=bool(course) and (enrollment is not None or is_open_preview or is_preview),
-        progress=progress_from(steps, done_keys),
+        progress=progress_get(steps, done_keys),
     )
 
 
-def course_cards_under(page) -> list:
+def course_card_list(page) -> list:
     """Live, public courses in a partner's subtree, for the partner's page, as catalog cards."""
     courses = list(
         CoursePage.objects.live()
@@ -335,9 +335,9 @@ def course_cards_under(page) -> list:
         .select_related("locale")
         .prefetch_related(_covers(), "topics")
     )
-    partners = partners_by_path()
+    partners = partner_list_by_path()
     for course in courses:
-        course.partner = partner_for(course, partners)
+        course.partner = page_partner_get(course, partners)
     return courses
 
 
@@ -348,7 +348,12 @@ def _courses_of_links(links: list, active_locale) -> list:
         course.translation_key: course
         for course in CoursePage.objects.live().public().filter(translation_key__in=keys, locale=active_locale)
     }
-    live_ids = set(CoursePage.objects.live().public().filter(pk__in=[link.course_id for link in links]).values_list("pk", flat=True))
+    live_ids = set(
+        CoursePage.objects.live()
+        .public()
+        .filter(pk__in=[link.course_id for link in links])
+        .values_list("pk", flat=True)
+    )
     courses = []
     for link in links:
         course = localized.get(link.course.translation_key) or (link.course if link.course_id in live_ids else None)
@@ -384,13 +389,19 @@ def program_list() -> list[ProgramCard]:
     """Live programs in the active language (else the default one), each with its courses and total effort."""
     active, default = locales_active_and_default()
     programs = list(
-        TrainingProgramPage.objects.live().public().filter(locale=active).order_by("path").prefetch_related(
-            Prefetch("image", queryset=get_image_model().objects.prefetch_renditions(COVER_RENDITION))
-        )
+        TrainingProgramPage.objects.live()
+        .public()
+        .filter(locale=active)
+        .order_by("path")
+        .prefetch_related(Prefetch("image", queryset=get_image_model().objects.prefetch_renditions(COVER_RENDITION)))
     )
     if not programs:
         programs = list(
-            TrainingProgramPage.objects.live().public().filter(locale=default).order_by("path").prefetch_related(
+            TrainingProgramPage.objects.live()
+            .public()
+            .filter(locale=default)
+            .order_by("path")
+            .prefetch_related(
                 Prefetch("image", queryset=get_image_model().objects.prefetch_renditions(COVER_RENDITION))
             )
         )
@@ -433,7 +444,9 @@ def program_detail_get(*, program: TrainingProgramPage, user) -> ProgramDetail:
 def dashboard_get(*, user) -> Dashboard:
     """'My learning': courses in progress and completed, with progress, and programs followed."""
     active, default = locales_active_and_default()
-    enrollments = list(Enrollment.objects.filter(user=user, left_at__isnull=True).select_related("course").order_by("-enrolled_at"))
+    enrollments = list(
+        Enrollment.objects.filter(user=user, left_at__isnull=True).select_related("course").order_by("-enrolled_at")
+    )
     keys = [enrollment.course_key for enrollment in enrollments]
     localized = {}
     for course in (
@@ -471,16 +484,20 @@ def dashboard_get(*, user) -> Dashboard:
         item = CourseProgress(
             enrollment=enrollment,
             course=course,
-            progress=progress_from(steps_by_course[course.pk], done.get(enrollment.pk, set())),
+            progress=progress_get(steps_by_course[course.pk], done.get(enrollment.pk, set())),
         )
         (completed if enrollment.completed_at else in_progress).append(item)
 
     program_keys = set(
-        ProgramCourse.objects.filter(course__translation_key__in=keys).values_list("program__translation_key", flat=True)
+        ProgramCourse.objects.filter(course__translation_key__in=keys).values_list(
+            "program__translation_key", flat=True
+        )
     )
     programs_by_key = {}
-    for program in TrainingProgramPage.objects.live().public().filter(
-        translation_key__in=program_keys, locale__in=[active, default]
+    for program in (
+        TrainingProgramPage.objects.live()
+        .public()
+        .filter(translation_key__in=program_keys, locale__in=[active, default])
     ):
         if program.translation_key not in programs_by_key or program.locale_id == active.pk:
             programs_by_key[program.translation_key] = program
@@ -498,14 +515,14 @@ def dashboard_get(*, user) -> Dashboard:
     return Dashboard(in_progress=in_progress, completed=completed, programs=followed)
 
 
-def catalog_url(request) -> str:
+def catalog_url_get(request) -> str:
     """The catalog in the active language, or the home page if there is none."""
     catalogs = one_per_key_active_first(CourseIndexPage.objects.live(), key=lambda page: "catalog")
     catalog = catalogs.get("catalog")
     return catalog.get_url(request) if catalog else "/"
 
 
-def enrollments_for_export(user) -> list:
+def enrollment_export_list(user) -> list:
     """The learner's enrolments, each with the lessons they completed."""
     enrollments = (
         Enrollment.objects.filter(user=user)

@@ -13,7 +13,7 @@ class LearningError(Exception):
     """A rule of learning was broken; the message is for the learner."""
 
 
-def course_of_lesson(lesson: LessonPage) -> CoursePage:
+def lesson_course_get(lesson: LessonPage) -> CoursePage:
     """The course a lesson belongs to (its module's parent), whatever its language."""
     course = CoursePage.objects.ancestor_of(lesson).first()
     if course is None:
@@ -66,7 +66,7 @@ def lesson_complete(*, user, lesson) -> LessonCompletion:
         raise LearningError(_("Log in to record your progress."))
     if not page_is_open(lesson):
         raise LearningError(_("This lesson is not available."))
-    course = course_of_lesson(lesson)
+    course = lesson_course_get(lesson)
     if not page_is_open(course):
         raise LearningError(_("This course is not available."))
     enrollment = enrollment_lock(user=user, course=course)
@@ -85,7 +85,7 @@ def enrollment_completion_check(*, enrollment: Enrollment, course: CoursePage) -
     """Record the course as completed, once, when every required step is done."""
     if enrollment.completed_at is not None:
         return True
-    required = {lesson.translation_key for lesson in selectors.course_items(course) if lesson.is_required}
+    required = {lesson.translation_key for lesson in selectors.course_step_list(course) if lesson.is_required}
     done = set(enrollment.completions.values_list("lesson_key", flat=True))
     if not required or not required <= done:
         return False

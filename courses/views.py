@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from courses import selectors, services
 from base.http import open_page_or_404, open_page_url, redirect_to, safe_next_url
+from courses import selectors, services
 from courses.models import CoursePage, LessonPage
 
 
@@ -30,7 +30,10 @@ def enroll(request, course_id):
 def leave(request, course_id):
     course = open_page_or_404(CoursePage, course_id)
     services.enrollment_leave(user=request.user, course=course)
-    messages.success(request, _("You have left “%(course)s”. Your completed lessons are kept if you come back.") % {"course": course.title})
+    messages.success(
+        request,
+        _("You have left “%(course)s”. Your completed lessons are kept if you come back.") % {"course": course.title},
+    )
     return redirect_to(safe_next_url(request, course.get_url(request)))
 
 

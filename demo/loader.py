@@ -25,6 +25,7 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site, TaskState, Workflow
 
+from accounts import services as account_services
 from assessments.models import QuizPage
 from courses import selectors as course_selectors
 from courses import services as course_services
@@ -134,7 +135,8 @@ class DemoLoad:
     def admin_mfa_note(self) -> None:
         if settings.ADMIN_REQUIRE_MFA:
             self.notes.append(
-                "The admin requires two-factor authentication: on the first visit to /admin/, set up an authenticator app."
+                "The admin requires two-factor authentication: on the first visit to /admin/, "
+                "set up an authenticator app."
             )
         else:
             self.notes.append(
@@ -153,8 +155,7 @@ class DemoLoad:
         user = User.objects.filter(email__iexact=data["email"]).first()
         if user is None:
             password = secrets.token_urlsafe(18)
-            create = User.objects.create_superuser if superuser else User.objects.create_user
-            user = create(password=password, **data)
+            user = account_services.user_create_verified(password=password, superuser=superuser, **data)
             self.added.append(f"{role.lower()} {user.email}")
             transaction.on_commit(lambda: self.logins_file_save(user.email, password))
         else:
@@ -424,7 +425,7 @@ class DemoLoad:
             for slug in courses:
                 course = CoursePage.objects.get(pk=self.pages[slug].pk)  # as published
                 course_services.enrollment_create(user=user, course=course)
-                steps = course_selectors.course_items(course)
+                steps = course_selectors.course_step_list(course)
                 for step in steps[: len(steps) // 2]:
                     course_services.lesson_complete(user=user, lesson=step)
 

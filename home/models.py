@@ -5,9 +5,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
-from home import selectors
 from base.blocks import RICH_TEXT_FEATURES, ContentStreamBlock, LinkBlock
 from base.models import CardMixin
+from home import selectors
 from home.blocks import HomeStreamBlock
 
 

@@ -16,7 +16,7 @@ from library.selectors import reading_list_get
 def dashboard(request):
     context = {
         "dashboard": course_selectors.dashboard_get(user=request.user),
-        "catalog_url": course_selectors.catalog_url(request),
+        "catalog_url": course_selectors.catalog_url_get(request),
         "quiz_attempts": attempt_list(user=request.user),
         "reading_list": reading_list_get(user=request.user),
     }

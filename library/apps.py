@@ -9,10 +9,10 @@ class LibraryConfig(AppConfig):
     def ready(self):
         # Imported here, not at the top: Django loads apps.py before any model exists.
         from accounts.export import export_section_register
-        from library.selectors import reading_list_for_export, resources_for_partner
+        from library.selectors import partner_resource_list, reading_list_export_list
         from partners.sections import partner_section_register
 
-        export_section_register("reading_list", reading_list_for_export, models=["library.ReadingListItem"])
+        export_section_register("reading_list", reading_list_export_list, models=["library.ReadingListItem"])
         partner_section_register(
-            "resources", order=20, template="library/includes/partner_resources.html", items=resources_for_partner
+            "resources", order=20, template="library/includes/partner_resources.html", items=partner_resource_list
         )

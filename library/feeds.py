@@ -26,7 +26,7 @@ class LibraryRssFeed(Feed):
         return library.intro
 
     def items(self, library):
-        return selectors.feed_items(library=library)
+        return selectors.feed_item_list(library=library)
 
     def item_title(self, item):
         return item.title

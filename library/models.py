@@ -45,7 +45,10 @@ class KindGroup(models.TextChoices):
 KIND_GROUPS = {
     KindGroup.BEST_PRACTICES: [ResourceKind.BEST_PRACTICE, ResourceKind.CASE_STUDY],
     KindGroup.KNOW_HOW: [
-        ResourceKind.GUIDE, ResourceKind.TOOLKIT, ResourceKind.TEMPLATE, ResourceKind.TECH_TRANSFER,
+        ResourceKind.GUIDE,
+        ResourceKind.TOOLKIT,
+        ResourceKind.TEMPLATE,
+        ResourceKind.TECH_TRANSFER,
         ResourceKind.POLICY_BRIEF,
     ],
 }
@@ -96,7 +99,10 @@ class LibraryIndexPage(Page):
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
     kind_group = models.CharField(
-        _("lists"), max_length=20, choices=KindGroup.choices, default=KindGroup.KNOW_HOW,
+        _("lists"),
+        max_length=20,
+        choices=KindGroup.choices,
+        default=KindGroup.KNOW_HOW,
         help_text=_("Which kinds of resources this library lists, from anywhere on the site."),
     )
 
@@ -113,15 +119,19 @@ class LibraryIndexPage(Page):
         return KIND_GROUPS[self.kind_group]
 
     def get_context(self, request, *args, **kwargs):
-        from library import selectors
-        from library.forms import LibraryFilterForm
+        from library import selectors  # library.selectors reads these models: a cycle within the app
+        from library.forms import LibraryFilterForm  # the form reads this module's choices: a cycle within the app
 
         context = super().get_context(request, *args, **kwargs)
         locales = locales_active_and_default()
         options = selectors.library_options_get(library=self, locales=locales)
         form = LibraryFilterForm(
-            request.GET or None, kinds=options.kinds, topics=options.topics, sectors=options.sectors,
-            stages=options.stages, partners=options.partners,
+            request.GET or None,
+            kinds=options.kinds,
+            topics=options.topics,
+            sectors=options.sectors,
+            stages=options.stages,
+            partners=options.partners,
         )
         filters, messages = form.valid_filters()
         listing = selectors.library_get(library=self, filters=filters, options=options, locales=locales)
@@ -148,11 +158,16 @@ class ResourcePage(CardMixin, Page):
     publication_date = models.DateField(_("publication date"))
     country = CountryField(_("country"), blank=True, help_text=_("The country it comes from, if one."))
     region = models.CharField(
-        _("region"), max_length=20, choices=Region.choices, blank=True,
+        _("region"),
+        max_length=20,
+        choices=Region.choices,
+        blank=True,
         help_text=_("The region it comes from, or covers when it spans several countries."),
     )
     topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="resources", verbose_name=_("topics"))
-    sectors = ParentalManyToManyField("taxonomy.Sector", blank=True, related_name="resources", verbose_name=_("sectors"))
+    sectors = ParentalManyToManyField(
+        "taxonomy.Sector", blank=True, related_name="resources", verbose_name=_("sectors")
+    )
     stages = ParentalManyToManyField(
         "taxonomy.BusinessStage", blank=True, related_name="resources", verbose_name=_("business stages")
     )
@@ -168,7 +183,12 @@ class ResourcePage(CardMixin, Page):
     actions = models.TextField(_("what they did"), max_length=800, blank=True)
     results = models.TextField(_("results"), max_length=800, blank=True)
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     content_panels = Page.content_panels + [
@@ -227,7 +247,7 @@ class ResourcePage(CardMixin, Page):
         return max(1, round(words / WORDS_PER_MINUTE))
 
     def get_context(self, request, *args, **kwargs):
-        from library import selectors
+        from library import selectors  # library.selectors reads these models: a cycle within the app
 
         context = super().get_context(request, *args, **kwargs)
         context.update(vars(selectors.resource_detail_get(resource=self, user=request.user)))
@@ -241,7 +261,9 @@ class ResourceAttachment(Orderable):
     document = models.ForeignKey(
         "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("document")
     )
-    title = models.CharField(_("link text"), max_length=120, blank=True, help_text=_("Defaults to the document's title."))
+    title = models.CharField(
+        _("link text"), max_length=120, blank=True, help_text=_("Defaults to the document's title.")
+    )
 
     panels = [FieldPanel("document"), FieldPanel("title")]
 

@@ -15,10 +15,10 @@ from base.locales import in_locale_or_default, locales_active_and_default, one_p
 from base.pagination import page_or_last
 from base.relations import related_ids
 from courses.models import CoursePage
-from partners.selectors import partner_for, partners_by_path
-from taxonomy.selectors import terms_for_locale
 from library.models import LibraryIndexPage, ReadingListItem, ResourcePage
+from partners.selectors import page_partner_get, partner_list_by_path, path_partner_get
 from taxonomy.models import BusinessStage, Sector, Topic
+from taxonomy.selectors import term_list
 
 LIBRARY_PAGE_SIZE = 12
 SEARCH_PAGE_SIZE = 10
@@ -26,7 +26,7 @@ CARD_RENDITION = "fill-480x270|format-webp"
 FACETS = ("kind", "topic", "sector", "stage", "country", "region", "partner")
 
 
-def resource_queryset_for_locale(kinds=None, locales=None):
+def resource_public_list(kinds=None, locales=None):
     """Live, public resources in the active language, plus default-language ones not yet translated."""
     resources = ResourcePage.objects.live().public()
     if kinds is not None:
@@ -42,9 +42,15 @@ def _cards(queryset):
 def _facet_rows(resources, partners):
     """One dict per resource with every facet value it has (four queries, any number of resources)."""
     rows = {
-        pk: {"kind": {kind}, "country": {country} if country else set(), "region": {region} if region else set(),
-             "partner": {partner.slug} if (partner := partner_for_path(path, partners)) else set(),
-             "topic": set(), "sector": set(), "stage": set()}
+        pk: {
+            "kind": {kind},
+            "country": {country} if country else set(),
+            "region": {region} if region else set(),
+            "partner": {partner.slug} if (partner := path_partner_get(path, partners)) else set(),
+            "topic": set(),
+            "sector": set(),
+            "stage": set(),
+        }
         for pk, kind, country, region, path in resources.values_list("pk", "kind", "country", "region", "path")
     }
     ids = list(rows)
@@ -53,13 +59,11 @@ def _facet_rows(resources, partners):
         ("sector", ResourcePage.sectors.through, "sector"),
         ("stage", ResourcePage.stages.through, "businessstage"),
     ):
-        for pk, key in through.objects.filter(resourcepage_id__in=ids).values_list("resourcepage_id", f"{term}__translation_key"):
+        for pk, key in through.objects.filter(resourcepage_id__in=ids).values_list(
+            "resourcepage_id", f"{term}__translation_key"
+        ):
             rows[pk][name].add(key)
     return rows
-
-
-def partner_for_path(path, partners):
-    return next((partner for partner in partners if path.startswith(partner.path)), None)
 
 
 def _wanted(filters):
@@ -102,7 +106,7 @@ class LibraryOptions:
     topics: list
     sectors: list
     stages: list
-    partners: list  # public partners, longest path first (see partners_by_path)
+    partners: list  # public partners, longest path first (see partner_list_by_path)
 
 
 @dataclass
@@ -122,11 +126,11 @@ def library_options_get(*, library, locales=None) -> LibraryOptions:
     locales = locales or locales_active_and_default()
     return LibraryOptions(
         kinds=library.kinds,
-        topics=terms_for_locale(Topic, locales),
-        sectors=terms_for_locale(Sector, locales),
-        stages=terms_for_locale(BusinessStage, locales),
+        topics=term_list(Topic, locales),
+        sectors=term_list(Sector, locales),
+        stages=term_list(BusinessStage, locales),
         # The library's resources are public, and so are their partners.
-        partners=partners_by_path(public_only=True),
+        partners=partner_list_by_path(public_only=True),
     )
 
 
@@ -134,7 +138,7 @@ def library_get(*, library, filters: dict, options: LibraryOptions, locales=None
     """A library's resources filtered and sorted by `filters` (LibraryFilterForm.valid_filters), one page of them."""
     wanted = _wanted(filters)
     terms = {"topic": options.topics, "sector": options.sectors, "stage": options.stages}
-    rows = _facet_rows(resource_queryset_for_locale(library.kinds, locales), options.partners)
+    rows = _facet_rows(resource_public_list(library.kinds, locales), options.partners)
     counts = _facet_counts(rows, wanted, terms)
     matching = [pk for pk, facets in rows.items() if all(value in facets[name] for name, value in wanted.items())]
 
@@ -144,7 +148,7 @@ def library_get(*, library, filters: dict, options: LibraryOptions, locales=None
     page_obj = page_or_last(paginator, filters.get("page") or 1, messages)
     resource_list = list(page_obj.object_list)
     for resource in resource_list:
-        resource.partner = partner_for(resource, options.partners)
+        resource.partner = page_partner_get(resource, options.partners)
     return LibraryPage(
         resources=resource_list,
         page_obj=page_obj,
@@ -152,7 +156,11 @@ def library_get(*, library, filters: dict, options: LibraryOptions, locales=None
         counts=counts,
         messages=messages,
         other_libraries=list(
-            LibraryIndexPage.objects.live().public().filter(locale=library.locale).exclude(pk=library.pk).order_by("title")
+            LibraryIndexPage.objects.live()
+            .public()
+            .filter(locale=library.locale)
+            .exclude(pk=library.pk)
+            .order_by("title")
         ),
     )
 
@@ -191,24 +199,30 @@ def resource_detail_get(*, resource: ResourcePage, user) -> ResourceDetail:
     `resource` may be a preview, a draft or a revision: its relations are then held in memory,
     and only live, public pages among them are shown.
     """
-    saved = user.is_authenticated and ReadingListItem.objects.filter(user=user, resource_key=resource.translation_key).exists()
+    saved = (
+        user.is_authenticated
+        and ReadingListItem.objects.filter(user=user, resource_key=resource.translation_key).exists()
+    )
     return ResourceDetail(
         attachments=_attachments(resource),
         topics=list(resource.topics.all()),
         sectors=list(resource.sectors.all()),
         stages=list(resource.stages.all()),
-        partner=partner_for(resource, partners_by_path()),
+        partner=page_partner_get(resource, partner_list_by_path()),
         related_courses=list(
             CoursePage.objects.live().public().filter(pk__in=related_ids(resource.related_courses)).order_by("title")
         ),
         related_resource_list=list(
-            ResourcePage.objects.live().public().filter(pk__in=related_ids(resource.related_resources)).order_by("title")
+            ResourcePage.objects.live()
+            .public()
+            .filter(pk__in=related_ids(resource.related_resources))
+            .order_by("title")
         ),
         is_saved=bool(saved),
     )
 
 
-def resources_for_partner(partner_page, locale=None) -> list:
+def partner_resource_list(partner_page, locale=None) -> list:
     """A partner's live, public resources (in `locale` if given), newest first, as cards."""
     resources = ResourcePage.objects.live().public().descendant_of(partner_page)
     if locale is not None:
@@ -219,16 +233,17 @@ def resources_for_partner(partner_page, locale=None) -> list:
     return resources
 
 
-def feed_items(*, library, limit=20) -> list:
+def feed_item_list(*, library, limit=20) -> list:
     """The newest live, public resources of a library's kinds, for its RSS and Atom feeds."""
-    partners = partners_by_path()
-    items = list(resource_queryset_for_locale(library.kinds).order_by("-publication_date", "-first_published_at", "pk")[:limit])
+    partners = partner_list_by_path()
+    items = list(resource_public_list(library.kinds).order_by("-publication_date", "-first_published_at", "pk")[:limit])
     for item in items:
-        item.partner = partner_for(item, partners)
+        item.partner = page_partner_get(item, partners)
     return items
 
 
 # --- Reading list ---------------------------------------------------------------------
+
 
 def reading_list_get(*, user) -> list:
     """The learner's saved resources that are still live and public, in their language where translated."""
@@ -239,7 +254,7 @@ def reading_list_get(*, user) -> list:
     return [localized[key] for key in keys if key in localized]
 
 
-def reading_list_for_export(user) -> list:
+def reading_list_export_list(user) -> list:
     """Every resource on the learner's reading list, live or not, for their data export."""
     items = ReadingListItem.objects.filter(user=user).select_related("resource").order_by("saved_at", "pk")
     return [

@@ -1,10 +1,10 @@
 """Writes for the reading list: saving twice, or from two tabs at once, keeps one row."""
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from base.pages import page_is_open
 from library.models import ReadingListItem, ResourcePage
-
 
 SAVE_ATTEMPTS = 5
 
@@ -17,8 +17,6 @@ class LibraryError(Exception):
 def reading_list_add(*, user, resource: ResourcePage) -> ReadingListItem:
     """Save a live, public resource to the learner's reading list (idempotent)."""
     if not page_is_open(resource):
-        from django.utils.translation import gettext as _
-
         raise LibraryError(_("This resource is not available."))
     # get_or_create re-raises its IntegrityError when a removal deletes the winner's row between
     # its insert and its second read; the unique constraint still holds, so simply try again.

@@ -18,7 +18,6 @@ from library.documents import document_serve_refusal
 from library.models import ResourceAttachment, ResourcePage
 
 
-
 @require_POST
 @login_required
 def reading_list_add(request, resource_id):
@@ -51,7 +50,9 @@ def document_serve(request, resource_id, attachment_id):
     The collection's privacy (password, login, groups) applies as on Wagtail's own document view.
     """
     resource = open_page_or_404(ResourcePage, resource_id)
-    attachment = get_object_or_404(ResourceAttachment.objects.select_related("document"), pk=attachment_id, page=resource)
+    attachment = get_object_or_404(
+        ResourceAttachment.objects.select_related("document"), pk=attachment_id, page=resource
+    )
     document = attachment.document
     if not allowed_extension(document.filename):
         raise Http404

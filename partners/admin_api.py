@@ -45,5 +45,3 @@ def admin_api_endpoints_replace(router):
     """A `construct_admin_api` hook, run after Wagtail's own so that these endpoints replace its."""
     router.register_endpoint("images", PermittedImagesAdminAPIViewSet)
     router.register_endpoint("documents", PermittedDocumentsAdminAPIViewSet)
-
-

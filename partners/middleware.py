@@ -24,8 +24,18 @@ IMAGE_KWARGS = ("image_id",)
 DOCUMENT_KWARGS = ("document_id", "doc_id")
 COLLECTION_KWARGS = ("collection_id",)
 # Query-string and form fields that name a page (Wagtail's copy and move forms, the admin API's filters).
-PAGE_PARAMS = ("new_parent_page", "parent_page", "parent_page_id", "page_id", "destination", "target_pages[]",
-               "child_of", "descendant_of", "ancestor_of", "translation_of")
+PAGE_PARAMS = (
+    "new_parent_page",
+    "parent_page",
+    "parent_page_id",
+    "page_id",
+    "destination",
+    "target_pages[]",
+    "child_of",
+    "descendant_of",
+    "ancestor_of",
+    "translation_of",
+)
 # Reports that list pages from the whole tree without per-page permission checks.
 EDITOR_ONLY_VIEWS = {
     "wagtailadmin_reports:page_types_usage",

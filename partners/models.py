@@ -30,8 +30,8 @@ class PartnerIndexPage(Page):
         verbose_name = _("partner index page")
 
     def get_context(self, request, *args, **kwargs):
-        from partners import selectors
-        from partners.forms import PartnerFilterForm
+        from partners import selectors  # partners.selectors reads these models: a cycle within the app
+        from partners.forms import PartnerFilterForm  # the form reads this module's choices: a cycle within the app
 
         context = super().get_context(request, *args, **kwargs)
         counts = selectors.partner_index_counts_get(index=self)
@@ -88,7 +88,12 @@ class PartnerPage(CardMixin, Page):
         FieldPanel("description"),
         FieldPanel("expertise", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
-            [FieldPanel("website"), FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            [
+                FieldPanel("website"),
+                FieldPanel("contact_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+            ],
             heading=_("Contact"),
         ),
     ]

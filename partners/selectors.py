@@ -13,8 +13,8 @@ from partners.models import PartnerPage, PartnerTeam
 LOGO_RENDITION = "max-240x96"
 
 
-def partners_by_path(*, public_only: bool = False) -> list:
-    """Live partners, longest path first, to find the partner above a page by its path (see partner_for).
+def partner_list_by_path(*, public_only: bool = False) -> list:
+    """Live partners, longest path first, to find the partner above a page by its path (see page_partner_get).
 
     The slug is loaded too: the catalog and library filters key partners by slug. Lists of public
     pages ask for `public_only`, so a partner hidden by a view restriction is never offered as a filter.
@@ -25,9 +25,14 @@ def partners_by_path(*, public_only: bool = False) -> list:
     return list(partners.only("id", "title", "slug", "path", "url_path", "locale_id").order_by("-path"))
 
 
-def partner_for(page, partners) -> PartnerPage | None:
-    """The partner whose subtree holds `page`, among `partners` (from partners_by_path)."""
-    return next((partner for partner in partners if page.path.startswith(partner.path)), None)
+def path_partner_get(path: str, partners) -> PartnerPage | None:
+    """The partner whose subtree holds the page at `path`, among `partners` (from partner_list_by_path)."""
+    return next((partner for partner in partners if path.startswith(partner.path)), None)
+
+
+def page_partner_get(page, partners) -> PartnerPage | None:
+    """The partner whose subtree holds `page`, among `partners` (from partner_list_by_path)."""
+    return path_partner_get(page.path, partners)
 
 
 @dataclass
@@ -62,7 +67,7 @@ def partner_index_get(*, index, filters: dict, counts: dict) -> PartnerIndex:
     return PartnerIndex(partners=partner_list, total=sum(counts["country"].values()))
 
 
-def report_partners_for(user) -> list:
+def report_partner_list(user) -> list:
     """The partner pages whose report `user` may read: all for editors, their own team's otherwise."""
     if not user.is_active:
         return []

@@ -183,7 +183,9 @@ def partner_team_ensure(*, partner: PartnerPage) -> PartnerTeam:
         name = partner.title
         group_name = f"{PARTNER_GROUP_PREFIX}{name}"[:150]
         if Group.objects.filter(name=group_name, partner_team__isnull=False).exists():
-            raise PartnerOnboardError(_("The group %(group)s already belongs to another partner.") % {"group": group_name})
+            raise PartnerOnboardError(
+                _("The group %(group)s already belongs to another partner.") % {"group": group_name}
+            )
         group, _created = Group.objects.get_or_create(name=group_name)
         collection = Collection.get_first_root_node().add_child(name=name)
         team = PartnerTeam.objects.create(partner=partner, group=group, collection=collection)

@@ -54,9 +54,7 @@ class PartnerReportFilterSet(WagtailFilterSet):
         model = Enrollment  # not translatable: no language filter over the computed rows
         fields = []
 
-    def __init__(
-        self, data=None, queryset=None, *, request=None, prefix=None, partners=(), partner=None, courses=None
-    ):
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None, partners=(), partner=None, courses=None):
         super().__init__(data, queryset, request=request, prefix=prefix)
         if len(partners) > 1:
             self.filters["partner"].extra["choices"] = [

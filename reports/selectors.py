@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django_countries import countries as country_names
 
-from accounts.selectors import learner_public_name
+from accounts.selectors import learner_public_name_get
 from assessments.models import QuizAnswer, QuizAttempt, QuizPage
 from courses.models import CoursePage, Enrollment, LessonCompletion, LessonPage
 from partners.models import PartnerPage
@@ -231,7 +231,9 @@ def _quiz_owners(partner: PartnerPage, courses: list[CoursePage]) -> dict:
     return _owner_keys(courses, QuizPage.objects.descendant_of(partner).only("path", "translation_key"))
 
 
-def partner_course_rows(*, partner: PartnerPage, courses, now: datetime.datetime | None = None) -> list[PartnerCourseRow]:
+def partner_course_rows(
+    *, partner: PartnerPage, courses, now: datetime.datetime | None = None
+) -> list[PartnerCourseRow]:
     """Per course of `partner` among `courses`: enrolments, active learners, completions, learners not named."""
     courses = list(courses)
     now = now or timezone.now()
@@ -250,14 +252,16 @@ def partner_course_rows(*, partner: PartnerPage, courses, now: datetime.datetime
         )
     }
     active = defaultdict(set)
-    for course_key, user_id in enrollments.filter(left_at__isnull=True).filter(
-        Q(enrolled_at__gte=since) | Q(completions__completed_at__gte=since)
-    ).values_list("course_key", "user_id"):
+    for course_key, user_id in (
+        enrollments.filter(left_at__isnull=True)
+        .filter(Q(enrolled_at__gte=since) | Q(completions__completed_at__gte=since))
+        .values_list("course_key", "user_id")
+    ):
         active[course_key].add(user_id)
     open_enrolments = set(enrollments.filter(left_at__isnull=True).values_list("course_key", "user_id"))
-    for quiz_key, user_id in QuizAttempt.objects.filter(quiz_key__in=list(quizzes), submitted_at__gte=since).values_list(
-        "quiz_key", "user_id"
-    ):
+    for quiz_key, user_id in QuizAttempt.objects.filter(
+        quiz_key__in=list(quizzes), submitted_at__gte=since
+    ).values_list("quiz_key", "user_id"):
         course_key = quizzes[quiz_key]
         if (course_key, user_id) in open_enrolments:
             active[course_key].add(user_id)
@@ -341,7 +345,10 @@ def partner_country_list(*, partner: PartnerPage, course: CoursePage | None = No
         ordered = sorted(
             counts[course.translation_key].items(), key=lambda item: (item[0] == UNKNOWN_COUNTRY, -item[1], item[0])
         )
-        rows += [PartnerCountryRow(course=course, code=code, name=_country_name(code), count=count) for code, count in ordered]
+        rows += [
+            PartnerCountryRow(course=course, code=code, name=_country_name(code), count=count)
+            for code, count in ordered
+        ]
     return rows
 
 
@@ -363,14 +370,16 @@ def partner_learner_list(*, partner: PartnerPage, course: CoursePage | None = No
     ).values_list("enrollment_id", "lesson_key"):
         done[enrollment_id].add(lesson_key)
     named = defaultdict(list)
-    for enrollment in Enrollment.objects.filter(
-        course_key__in=keys, user__profile__share_progress_with_partner=True
-    ).select_related("user", "user__profile").order_by("user__last_name", "user__first_name", "user__pk"):
+    for enrollment in (
+        Enrollment.objects.filter(course_key__in=keys, user__profile__share_progress_with_partner=True)
+        .select_related("user", "user__profile")
+        .order_by("user__last_name", "user__first_name", "user__pk")
+    ):
         lessons = required[enrollment.course_key]
         named[enrollment.course_key].append(
             PartnerLearnerRow(
                 course=by_key[enrollment.course_key],
-                name=learner_public_name(user=enrollment.user, profile=enrollment.user.profile),
+                name=learner_public_name_get(user=enrollment.user, profile=enrollment.user.profile),
                 enrolled_at=enrollment.enrolled_at,
                 completed_at=enrollment.completed_at,
                 left_at=enrollment.left_at,

@@ -22,7 +22,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from assessments.models import QuizAttempt, QuizPage
 from partners import permissions
-from partners.selectors import report_partners_for
+from partners.selectors import report_partner_list
 from reports import selectors
 from reports.filters import PartnerMonthFilterSet, PartnerReportFilterSet, QuizReportFilterSet
 
@@ -174,7 +174,7 @@ class PartnerReportMixin:
     table_url_name = ""
 
     def dispatch(self, request, *args, **kwargs):
-        self.partners = report_partners_for(request.user)
+        self.partners = report_partner_list(request.user)
         if not self.partners:
             raise PermissionDenied
         raw = request.GET.get("partner", "")
@@ -261,7 +261,6 @@ class PartnerCourseExportView(PartnerCourseReportView):
 
 class PartnerRowsReportView(PartnerReportMixin, ReportView):
     """A table computed from the partner's records, filtered by one of its courses."""
-
 
     def get_filterset_kwargs(self):
         return {**super().get_filterset_kwargs(), "courses": selectors.partner_course_list(partner=self.partner)}

@@ -318,7 +318,11 @@ def learner_seed_urls(user) -> list[str]:
     """The learner's own pages: dashboard, account, and the courses they are enrolled in."""
     from django.urls import reverse  # after django.setup()
 
-    urls = [reverse_first("home:dashboard", "courses:dashboard"), reverse("accounts:account"), reverse("accounts:delete")]
+    urls = [
+        reverse_first("home:dashboard", "courses:dashboard"),
+        reverse("accounts:account"),
+        reverse("accounts:delete"),
+    ]
     urls.append(reverse("accounts:profile_complete"))
     from courses.models import Enrollment
 

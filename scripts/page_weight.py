@@ -7,7 +7,7 @@ are listed but not counted, since budgets exclude a page's own content images.
 
     make run                                   # in one terminal
     .venv/bin/python scripts/page_weight.py http://127.0.0.1:8000/ --budget-kb 30
-    .venv/bin/python scripts/page_weight.py http://127.0.0.1:8000/courses/price-your-products/set-and-keep-your-price/… \
+    .venv/bin/python scripts/page_weight.py http://127.0.0.1:8000/courses/price-your-products/set-and-keep…/ \
         --login learner@example.org:PASSWORD --budget-kb 40 --max-requests 5
 
 Exits 1 when the page is over the byte or request budget.
@@ -90,7 +90,10 @@ def main(argv=None) -> int:
     total = sum(row["bytes"] for row in counted)
     for row in rows:
         mark = " " if row["type"] in COUNTED_TYPES else "-"
-        print(f"{mark} {row['bytes']:>8} B  {row['status']}  {row['type']:<10} {row['encoding'] or 'identity':<8} {row['url']}")
+        print(
+            f"{mark} {row['bytes']:>8} B  {row['status']}  {row['type']:<10} "
+            f"{row['encoding'] or 'identity':<8} {row['url']}"
+        )
     print(f"Counted (HTML, CSS, JS, fonts): {len(counted)} requests, {total} bytes = {total / 1024:.1f} KB")
     print("(- rows are images and other content, not counted)")
 

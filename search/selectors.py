@@ -17,7 +17,7 @@ from base.pagination import page_or_last
 from courses.models import CoursePage, LessonPage, TrainingProgramPage
 from library.models import ResourcePage
 from partners.models import PartnerPage
-from partners.selectors import partner_for, partners_by_path
+from partners.selectors import page_partner_get, partner_list_by_path
 
 SEARCH_PAGE_SIZE = 10
 MAX_TERMS = 12
@@ -73,14 +73,14 @@ def search_results_get(*, query: str, page_number: int, messages: list) -> Searc
     ids = [page.pk for page in page_obj.object_list]
     labels = dict(search_type_list())
     specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific().select_related("locale")}
-    partners = partners_by_path()
+    partners = partner_list_by_path()
     hits = [
         SearchHit(
             page=page,
             type=labels.get(type(page), ""),
             # Only public text: a lesson shows its public summary, never its body.
             summary=getattr(page, "summary", "") or getattr(page, "intro", "") or page.search_description,
-            partner=None if isinstance(page, PartnerPage) else partner_for(page, partners),
+            partner=None if isinstance(page, PartnerPage) else page_partner_get(page, partners),
         )
         for pk in ids
         if (page := specific.get(pk)) is not None

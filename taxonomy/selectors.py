@@ -3,7 +3,7 @@
 from base.locales import one_per_key_active_first
 
 
-def terms_for_locale(model, locales=None):
+def term_list(model, locales=None):
     """Taxonomy terms in the active language, falling back to the default language's terms.
 
     `locales` is an (active, default) pair when the caller already has it.

@@ -11,6 +11,8 @@ from django.db import transaction
 from tests.threads import THREADS, run_at_once
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
 @pytest.mark.parametrize("repeat", range(3))
 def test_sixteen_threads_creating_the_same_account_leave_one_row(repeat):
     def create(i):

@@ -68,7 +68,14 @@ class FormParser(HTMLParser):
 
     def __init__(self, url):
         super().__init__(convert_charrefs=True)
-        self.url, self.forms, self.form, self.select, self.textarea, self.button_taken = url, [], None, None, None, False
+        self.url, self.forms, self.form, self.select, self.textarea, self.button_taken = (
+            url,
+            [],
+            None,
+            None,
+            None,
+            False,
+        )
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -78,7 +85,12 @@ class FormParser(HTMLParser):
             self.form = Form(action=action, method=(attrs.get("method") or "get").lower())
             self.forms.append(self.form)
             self.button_taken = False
-        if self.form is not None and tag == "div" and "w-block" in (attrs.get("data-controller") or "") and attrs.get("id"):
+        if (
+            self.form is not None
+            and tag == "div"
+            and "w-block" in (attrs.get("data-controller") or "")
+            and attrs.get("id")
+        ):
             # A StreamField: its inputs are drawn by Wagtail's script; an empty stream is a count of 0.
             self.form.fields[f"{attrs['id']}-count"] = ["0"]
             self.form.machine.add(f"{attrs['id']}-count")
@@ -164,7 +176,11 @@ class Fuzzer:
             self.problems.append(f"{where}: {response.status_code}")
         elif 300 <= response.status_code < 400:
             target = urlsplit(response["Location"])
-            if target.scheme not in ("", "http") or target.netloc not in ("", "testserver") or response["Location"].startswith(("//", "/\\")):
+            if (
+                target.scheme not in ("", "http")
+                or target.netloc not in ("", "testserver")
+                or response["Location"].startswith(("//", "/\\"))
+            ):
                 self.problems.append(f"{where}: redirects off the site to {response['Location']!r}")
         elif b"Traceback" in getattr(response, "content", b""):
             self.problems.append(f"{where}: shows a traceback")
@@ -177,7 +193,9 @@ class Fuzzer:
         hostile = list(HOSTILE.items())
         for label, value in hostile:
             before and before()
-            self.send(client, form, {**baseline, **{name: value for name in names}, "next": value}, f"all fields: {label}")
+            self.send(
+                client, form, {**baseline, **{name: value for name in names}, "next": value}, f"all fields: {label}"
+            )
         for i, name in enumerate(names):
             label, value = hostile[i % len(hostile)]
             before and before()
@@ -216,8 +234,16 @@ def site(home):
     partner_course = make_course(partner, lessons=1, title="Dry maize safely")
     editor = make_editor()
     return {
-        "home": home, "catalog": catalog, "course": course, "lessons": lessons, "quiz": quiz, "library": library,
-        "resource": resource, "partner": partner, "partner_editor": partner_editor, "partner_course": partner_course,
+        "home": home,
+        "catalog": catalog,
+        "course": course,
+        "lessons": lessons,
+        "quiz": quiz,
+        "library": library,
+        "resource": resource,
+        "partner": partner,
+        "partner_editor": partner_editor,
+        "partner_course": partner_course,
         "editor": editor,
     }
 
@@ -245,8 +271,15 @@ def test_visitor_and_learner_forms_never_answer_500(client, site, capsys):
         client.force_login(learner)
 
     signed_in()
-    public_pages = [course.url, site["lessons"][0].url, site["quiz"].url, resource.url, reverse("home:dashboard"),
-                    reverse("accounts:profile_complete"), reverse("accounts:account")]
+    public_pages = [
+        course.url,
+        site["lessons"][0].url,
+        site["quiz"].url,
+        resource.url,
+        reverse("home:dashboard"),
+        reverse("accounts:profile_complete"),
+        reverse("accounts:account"),
+    ]
     for url in public_pages:
         for form in fuzzer.forms_on(client, url):
             fuzzer.fuzz(client, form, before=signed_in)

@@ -59,7 +59,10 @@ SEARCH_WORD = "ledger"
 
 
 def _rich(text):
-    return f"<p>{text} <b>bold</b>, <i>italic</i> and <a href=\"https://example.org/\">a link</a>.</p><ul><li>One</li><li>Two</li></ul>"
+    return (
+        f'<p>{text} <b>bold</b>, <i>italic</i> and <a href="https://example.org/">a link</a>.</p>'
+        "<ul><li>One</li><li>Two</li></ul>"
+    )
 
 
 def _photo():
@@ -98,7 +101,9 @@ def _build_site(home):
     publish(about)
 
     courses = make_course_index(home)
-    document = get_document_model().objects.create(title="Cash book", file=ContentFile(b"date,amount\n", name="cash.csv"))
+    document = get_document_model().objects.create(
+        title="Cash book", file=ContentFile(b"date,amount\n", name="cash.csv")
+    )
     enrolled = make_course(courses, lessons=2, modules=2, title="Keep simple books", cover_image=image)
     enrolled.outcomes = [("outcome", "Keep a cash book"), ("outcome", "Read a profit")]
     enrolled.audience = "Shop owners."
@@ -131,15 +136,30 @@ def _build_site(home):
         country="MA",
     )
     ResourcePage.objects.get(pk=case.pk).related_resources.set([guide])
-    partner = make_partner(home, title="Riverbend University", city="Nairobi", country="KE", intro="A partner.",
-                           description=_rich("Research"), website="https://example.org/", contact_email="a@example.org")
+    partner = make_partner(
+        home,
+        title="Riverbend University",
+        city="Nairobi",
+        country="KE",
+        intro="A partner.",
+        description=_rich("Research"),
+        website="https://example.org/",
+        contact_email="a@example.org",
+    )
     make_resource(partner, title="Design lab", kind="tech_transfer", image=image)
     make_course(partner, lessons=1, title="Plan a week")
 
     lessons[0].body = [
         *_content_stream(image, home)[:5],
-        ("video", {"url": "https://www.youtube.com/watch?v=aqz-KE-bpKQ", "title": "A video", "duration": "4:30",
-                   "transcript": _rich("What is said")}),
+        (
+            "video",
+            {
+                "url": "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+                "title": "A video",
+                "duration": "4:30",
+                "transcript": _rich("What is said"),
+            },
+        ),
         ("download", {"document": document, "title": "", "description": "A template."}),
         ("takeaways", {"title": "Remember", "points": ["One", "Two"]}),
         ("resource", {"page": guide, "description": "Read this next."}),
@@ -151,33 +171,84 @@ def _build_site(home):
     fresh = make_quiz(module, questions=[q_single()], title="Second quiz")
 
     programs = make_program_index(home, slug="programs", intro="Paths through the courses.")
-    program = make_program(programs, courses=[enrolled, locked], title="Start your business", slug="start",
-                           intro="From idea to first sale.", audience="Founders.", outcomes=_rich("Sell"), image=image)
+    program = make_program(
+        programs,
+        courses=[enrolled, locked],
+        title="Start your business",
+        slug="start",
+        intro="From idea to first sale.",
+        audience="Founders.",
+        outcomes=_rich("Sell"),
+        image=image,
+    )
 
     home.hero_image = image
     home.hero_text = "Short courses for small firms."
     home.hero_link = courses
     home.hero_link_label = "See the courses"
     home.body = [
-        ("featured_pages", {"heading": "Start here", "intro": "Pick one.", "pages": [about, enrolled, guide, program],
-                            "more_link": {"page": courses, "url": "", "label": ""}}),
-        ("partners", {"heading": "Partners", "intro": "", "partners": [
-            {"name": "Riverbend", "logo": image, "link": {"page": partner, "url": "", "label": ""}},
-            {"name": "Savanna", "logo": None, "link": {"page": None, "url": "https://example.org/", "label": ""}},
-        ]}),
-        ("call_to_action", {"title": "Join", "text": "", "link": {"page": None, "url": "https://example.org/", "label": "Go"}}),
+        (
+            "featured_pages",
+            {
+                "heading": "Start here",
+                "intro": "Pick one.",
+                "pages": [about, enrolled, guide, program],
+                "more_link": {"page": courses, "url": "", "label": ""},
+            },
+        ),
+        (
+            "partners",
+            {
+                "heading": "Partners",
+                "intro": "",
+                "partners": [
+                    {"name": "Riverbend", "logo": image, "link": {"page": partner, "url": "", "label": ""}},
+                    {
+                        "name": "Savanna",
+                        "logo": None,
+                        "link": {"page": None, "url": "https://example.org/", "label": ""},
+                    },
+                ],
+            },
+        ),
+        (
+            "call_to_action",
+            {"title": "Join", "text": "", "link": {"page": None, "url": "https://example.org/", "label": "Go"}},
+        ),
         ("paragraph", _rich("Welcome")),
     ]
     publish(home)
-    NavigationMenu.objects.create(place=MenuPlace.MAIN, items=[
-        ("link", {"page": p, "url": "", "label": ""}) for p in (courses, programs, know_how, best, partner.get_parent())
-    ])
+    NavigationMenu.objects.create(
+        place=MenuPlace.MAIN,
+        items=[
+            ("link", {"page": p, "url": "", "label": ""})
+            for p in (courses, programs, know_how, best, partner.get_parent())
+        ],
+    )
     NavigationMenu.objects.create(place=MenuPlace.FOOTER, items=[("link", {"page": about, "url": "", "label": ""})])
     FooterText.objects.create(body="<p>Run by the SME Organisation.</p>")
 
     return {
-        "pages": [home, about, courses, enrolled, locked, lessons[0], lessons[-1], course_lessons(locked)[-1],
-                  attempted, fresh, programs, program, know_how, best, guide, case, partner.get_parent(), partner],
+        "pages": [
+            home,
+            about,
+            courses,
+            enrolled,
+            locked,
+            lessons[0],
+            lessons[-1],
+            course_lessons(locked)[-1],
+            attempted,
+            fresh,
+            programs,
+            program,
+            know_how,
+            best,
+            guide,
+            case,
+            partner.get_parent(),
+            partner,
+        ],
         "enrolled": enrolled,
         "attempted": attempted,
         "questions": questions,
@@ -216,13 +287,16 @@ def _sign_in(client, site, out_dir, written):
         assert confirmed.status_code == 302
 
     single, multiple, true_false, numeric = site["questions"]
-    response = client.post(reverse("assessments:submit", args=[site["attempted"].pk]), {
-        f"q-{single['id']}": option_ids(single, False)[:1],
-        f"q-{multiple['id']}": option_ids(multiple, True),
-        f"q-{true_false['id']}": ["true"],
-        f"q-{numeric['id']}": ["1160"],
-        "attempt": ["1"],
-    })
+    response = client.post(
+        reverse("assessments:submit", args=[site["attempted"].pk]),
+        {
+            f"q-{single['id']}": option_ids(single, False)[:1],
+            f"q-{multiple['id']}": option_ids(multiple, True),
+            f"q-{true_false['id']}": ["true"],
+            f"q-{numeric['id']}": ["1160"],
+            "attempt": ["1"],
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     return QuizAttempt.objects.get(user=learner)
 
@@ -250,10 +324,20 @@ def _password_reset_step(client):
 
 SIGNED_OUT_URLS = ["account_login", "account_signup", "account_reset_password", "account_request_login_code"]
 SIGNED_IN_URLS = [
-    "home:dashboard", "accounts:account", "accounts:profile_complete", "accounts:delete",
-    "account_email", "account_change_password", "account_reauthenticate", "account_logout",
-    "mfa_index", "mfa_activate_totp", "mfa_deactivate_totp", "mfa_generate_recovery_codes",
-    "mfa_view_recovery_codes", "usersessions_list",
+    "home:dashboard",
+    "accounts:account",
+    "accounts:profile_complete",
+    "accounts:delete",
+    "account_email",
+    "account_change_password",
+    "account_reauthenticate",
+    "account_logout",
+    "mfa_index",
+    "mfa_activate_totp",
+    "mfa_deactivate_totp",
+    "mfa_generate_recovery_codes",
+    "mfa_view_recovery_codes",
+    "usersessions_list",
 ]
 
 
@@ -266,8 +350,12 @@ def _paths(site, names):
 def _default_paths(site, names):
     paths = [page.url for page in site["pages"]]
     paths += [reverse(name) for name in names]
-    paths += [reverse("search:search") + f"?q={SEARCH_WORD}", reverse("search:search") + "?q=zzzqqq",
-              reverse("search:search"), "/no-such-page/"]
+    paths += [
+        reverse("search:search") + f"?q={SEARCH_WORD}",
+        reverse("search:search") + "?q=zzzqqq",
+        reverse("search:search"),
+        "/no-such-page/",
+    ]
     return paths + site.get("extra_paths", [])
 
 
@@ -291,7 +379,9 @@ def _vnu(files):
     assert VNU_JAR.exists(), f"{VNU_JAR} is missing: run npm ci (make test does)."
     result = subprocess.run(
         [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     try:
         return json.loads(result.stderr)["messages"]
@@ -318,8 +408,11 @@ def test_every_page_is_valid_html_in_every_language(client, home, tmp_path, sett
     messages = _vnu([path for path, _url in pages])
     errors = [m for m in messages if m.get("type") == "error" or m.get("subType") == "fatal"]
     report = [
-        f"{by_file.get(m.get('url', '').rsplit('/', 1)[-1], m.get('url'))}: {m['message']}  [{m.get('extract', '').strip()}]"
+        f"{by_file.get(m.get('url', '').rsplit('/', 1)[-1], m.get('url'))}: "
+        f"{m['message']}  [{m.get('extract', '').strip()}]"
         for m in errors
     ]
     print(f"{len(pages)} pages checked, {len(errors)} errors")
-    assert not errors, f"{len(errors)} errors in {len({m.get('url') for m in errors})} of {len(pages)} pages:\n" + "\n".join(report)
+    assert not errors, (
+        f"{len(errors)} errors in {len({m.get('url') for m in errors})} of {len(pages)} pages:\n" + "\n".join(report)
+    )

@@ -35,4 +35,3 @@ def percent(value):
     number = number.to_integral_value() if number == number.to_integral_value() else number.normalize()
     # Languages put the sign on either side, with or without a space ("%67" in Turkish).
     return pgettext("a percentage", "%(number)s%%") % {"number": number_format(number)}
-

@@ -26,7 +26,9 @@ def language_links(context):
     page = context.get("page")
     translations = {}
     if page is not None and getattr(page, "pk", None):
-        translations = {p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")}
+        translations = {
+            p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")
+        }
     current = get_language()
     links = []
     for code, name in settings.LANGUAGES:

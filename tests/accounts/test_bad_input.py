@@ -45,7 +45,9 @@ def test_signup_refuses_bad_passwords_with_a_field_error(client, label):
 
 def test_signup_with_an_email_taken_in_another_case_creates_no_second_account(client):
     make_learner(email="taken@example.org")
-    response = client.post(reverse("account_signup"), {"email": "TAKEN@EXAMPLE.ORG", "password1": "learning-by-doing-2026"})
+    response = client.post(
+        reverse("account_signup"), {"email": "TAKEN@EXAMPLE.ORG", "password1": "learning-by-doing-2026"}
+    )
     assert response.status_code == 302  # the same answer as for a new address (no enumeration)
     assert User.objects.filter(email__iexact="taken@example.org").count() == 1
 

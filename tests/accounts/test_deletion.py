@@ -34,21 +34,32 @@ def learner_with_records(home):
     sector = Sector.objects.create(name="Crafts", slug="crafts", locale=setup.course.locale)
     services.profile_update(
         user=person,
-        data={"display_name": NAMES[2], "certificate_name": NAMES[3], "country": "GE", "sector": sector,
-              "role": "owner", "newsletter": True, "share_progress_with_partner": True},
+        data={
+            "display_name": NAMES[2],
+            "certificate_name": NAMES[3],
+            "country": "GE",
+            "sector": sector,
+            "role": "owner",
+            "newsletter": True,
+            "share_progress_with_partner": True,
+        },
     )
     course_services.enrollment_create(user=person, course=setup.course)
     course_services.lesson_complete(user=person, lesson=setup.lessons[0])
     quiz_services.attempt_submit(user=person, quiz=setup.quiz, data=setup.answers(right=True), attempt_number="1")
-    quiz_services.attempt_submit(user=setup.learner, quiz=setup.quiz, data=setup.answers(right=False), attempt_number="1")
+    quiz_services.attempt_submit(
+        user=setup.learner, quiz=setup.quiz, data=setup.answers(right=False), attempt_number="1"
+    )
     return setup, person
 
 
 def totals(setup):
     report = report_selectors.quiz_report_get(quiz=setup.quiz)
     return {
-        "quiz_list": [(row.quiz.pk, row.attempts, row.learners, row.pass_rate, row.average)
-                      for row in report_selectors.quiz_report_list()],
+        "quiz_list": [
+            (row.quiz.pk, row.attempts, row.learners, row.pass_rate, row.average)
+            for row in report_selectors.quiz_report_list()
+        ],
         "quiz_detail": (report.attempts, [(q.answered, q.correct_share) for q in report.questions]),
         "enrollments": Enrollment.objects.filter(course=setup.course).count(),
         "completions": LessonCompletion.objects.filter(enrollment__course=setup.course).count(),
@@ -79,7 +90,9 @@ def log_in(client, email=EMAIL, password=PASSWORD):
     assert "_auth_user_id" in client.session
 
 
-def test_deletion_asks_for_the_password_again_then_for_an_explicit_yes(client, learner_with_records, django_capture_on_commit_callbacks):
+def test_deletion_asks_for_the_password_again_then_for_an_explicit_yes(
+    client, learner_with_records, django_capture_on_commit_callbacks
+):
     _, person = learner_with_records
     log_in(client)
     response = client.get(reverse("accounts:delete"))
@@ -109,7 +122,9 @@ def test_deletion_without_recent_reauthentication_is_refused(client, learner_wit
     assert User.objects.get(pk=person.pk).deleted_at is None
 
 
-def test_deletion_keeps_report_totals_and_leaves_no_row_naming_the_person(client, learner_with_records, django_capture_on_commit_callbacks):
+def test_deletion_keeps_report_totals_and_leaves_no_row_naming_the_person(
+    client, learner_with_records, django_capture_on_commit_callbacks
+):
     setup, person = learner_with_records
     phone = Client()
     log_in(phone)
@@ -133,7 +148,12 @@ def test_deletion_keeps_report_totals_and_leaves_no_row_naming_the_person(client
     assert not Authenticator.objects.filter(user=person).exists()
     assert not UserSession.objects.filter(user=person).exists()
     profile = LearnerProfile.objects.get(user=person)
-    assert (profile.display_name, profile.certificate_name, profile.newsletter, profile.share_progress_with_partner) == ("", "", False, False)
+    assert (
+        profile.display_name,
+        profile.certificate_name,
+        profile.newsletter,
+        profile.share_progress_with_partner,
+    ) == ("", "", False, False)
     assert (profile.country.code, profile.role, profile.sector.slug) == ("GE", "owner", "crafts")  # kept for totals
     # Their other device is logged out too, and nobody can log in as them any more.
     assert phone.get(reverse("home:dashboard")).status_code == 302

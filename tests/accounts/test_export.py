@@ -3,18 +3,17 @@
 import json
 
 import pytest
-from django.urls import reverse
-
 from allauth.usersessions.models import UserSession
 from django.apps import apps
 from django.conf import settings
+from django.urls import reverse
 
 from accounts import export, services
 from assessments import services as quiz_services
 from courses import services as course_services
+from library import services as library_services
 from tests.builders import QuizSetup, give_totp, make_learner, make_library, make_resource
 from tests.queries import count_queries
-from library import services as library_services
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +22,9 @@ pytestmark = pytest.mark.django_db
 def two_learners(home):
     setup = QuizSetup(home)
     mine, theirs = setup.learner, make_learner(email="someone.else@example.org", first_name="Other")
-    services.profile_update(user=mine, data={"display_name": "Amina", "certificate_name": "أمينة ديالو", "country": "SN"})
+    services.profile_update(
+        user=mine, data={"display_name": "Amina", "certificate_name": "أمينة ديالو", "country": "SN"}
+    )
     services.profile_update(user=theirs, data={"display_name": "Tamar", "certificate_name": "თამარ"})
     course_services.enrollment_create(user=theirs, course=setup.course)
     course_services.lesson_complete(user=mine, lesson=setup.lessons[0])
@@ -31,7 +32,9 @@ def two_learners(home):
         course_services.lesson_complete(user=learner, lesson=setup.lessons[1])
     quiz_services.attempt_submit(user=mine, quiz=setup.quiz, data=setup.answers(right=True), attempt_number="1")
     quiz_services.attempt_submit(user=theirs, quiz=setup.quiz, data=setup.answers(right=False), attempt_number="1")
-    quiz_services.attempt_submit(user=theirs, quiz=setup.quiz, data=setup.answers(right=False, number=2), attempt_number="2")
+    quiz_services.attempt_submit(
+        user=theirs, quiz=setup.quiz, data=setup.answers(right=False, number=2), attempt_number="2"
+    )
     return setup, mine, theirs
 
 
@@ -55,7 +58,10 @@ def test_the_export_holds_the_learners_profile_enrolments_completions_and_answer
     assert data["profile"]["country"] == "SN"
     assert [e["course"] for e in data["enrollments"]] == [setup.course.title]
     # A passed quiz counts as a completed step of the course.
-    assert [c["lesson"] for c in data["enrollments"][0]["lessons_completed"]] == [setup.lessons[0].title, setup.quiz.title]
+    assert [c["lesson"] for c in data["enrollments"][0]["lessons_completed"]] == [
+        setup.lessons[0].title,
+        setup.quiz.title,
+    ]
     assert [(a["quiz"], a["number"], a["passed"]) for a in data["quiz_attempts"]] == [(setup.quiz.title, 1, True)]
     assert len(data["quiz_attempts"][0]["answers"]) == 4
     assert all(answer["correct"] for answer in data["quiz_attempts"][0]["answers"])
@@ -115,7 +121,10 @@ def test_export_queries_do_not_grow_with_records(client, home):
     def attempts(numbers):
         for number in numbers:
             quiz_services.attempt_submit(
-                user=setup.learner, quiz=setup.quiz, data=setup.answers(right=False, number=number), attempt_number=str(number)
+                user=setup.learner,
+                quiz=setup.quiz,
+                data=setup.answers(right=False, number=number),
+                attempt_number=str(number),
             )
 
     attempts([1])

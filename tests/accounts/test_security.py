@@ -27,7 +27,9 @@ def test_signup_with_an_existing_or_a_new_email_gives_the_same_response(client):
     responses = []
     for email in ("known@example.org", "unknown@example.org"):
         client.cookies.clear()
-        responses.append(client.post(reverse("account_signup"), {"email": email, "password1": "learning-by-doing-2026"}))
+        responses.append(
+            client.post(reverse("account_signup"), {"email": email, "password1": "learning-by-doing-2026"})
+        )
     assert [r.status_code for r in responses] == [302, 302]
     assert responses[0]["Location"] == responses[1]["Location"] == reverse("account_email_verification_sent")
     # Both get one email: the owner of the known address is told someone tried to sign up.
@@ -135,7 +137,9 @@ def test_signup_from_one_address_is_rate_limited(client):
 
 def test_password_reset_requests_are_rate_limited(client):
     make_learner(email="reset@example.org")
-    statuses = [client.post(reverse("account_reset_password"), {"email": "reset@example.org"}).status_code for _ in range(8)]
+    statuses = [
+        client.post(reverse("account_reset_password"), {"email": "reset@example.org"}).status_code for _ in range(8)
+    ]
     assert 429 in statuses
     assert len(mail.outbox) < 8
 
@@ -210,7 +214,9 @@ def test_a_partner_editor_activates_2fa_and_is_admitted(client, partner_editor):
 
 def test_a_partner_editor_with_2fa_must_give_the_code_to_log_in(client, partner_editor):
     secret = give_totp(partner_editor)
-    response = client.post(reverse("account_login") + "?next=/admin/", {"login": partner_editor.email, "password": PASSWORD})
+    response = client.post(
+        reverse("account_login") + "?next=/admin/", {"login": partner_editor.email, "password": PASSWORD}
+    )
     assert response["Location"] == reverse("mfa_authenticate")
     assert "_auth_user_id" not in client.session
     assert client.post(reverse("mfa_authenticate"), {"code": "000000"}).status_code == 200

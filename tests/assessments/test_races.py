@@ -30,7 +30,10 @@ def test_racing_different_attempt_numbers_never_exceed_the_limit(repeat):
     def submit(i):
         try:
             services.attempt_submit(
-                user=setup.learner, quiz=setup.quiz, data=setup.answers(right=False, number=i % 4 + 1), attempt_number=str(i % 4 + 1)
+                user=setup.learner,
+                quiz=setup.quiz,
+                data=setup.answers(right=False, number=i % 4 + 1),
+                attempt_number=str(i % 4 + 1),
             )
         except services.SubmissionError:
             pass  # out of turn or over the limit: refused with a message

@@ -18,7 +18,10 @@ pytestmark = pytest.mark.django_db
 
 def submit(setup, *, right=True, number=1, user=None, quiz=None):
     return services.attempt_submit(
-        user=user or setup.learner, quiz=quiz or setup.quiz, data=setup.answers(right=right, number=number), attempt_number=str(number)
+        user=user or setup.learner,
+        quiz=quiz or setup.quiz,
+        data=setup.answers(right=right, number=number),
+        attempt_number=str(number),
     )
 
 
@@ -129,9 +132,7 @@ def test_an_optional_quiz_does_not_hold_back_completion(make_setup):
 
 
 def test_stored_answer_texts_are_capped(setup):
-    quiz = make_quiz(
-        setup.lessons[0].get_parent(), questions=[q_numeric(prompt="P" * 20_000, feedback="F" * 20_000)]
-    )
+    quiz = make_quiz(setup.lessons[0].get_parent(), questions=[q_numeric(prompt="P" * 20_000, feedback="F" * 20_000)])
     question_id = quiz.questions[0].id
     attempt = services.attempt_submit(
         user=setup.learner, quiz=quiz, data={f"q-{question_id}": ["1160"]}, attempt_number="1"

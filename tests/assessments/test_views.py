@@ -27,7 +27,10 @@ def submit(client, setup, data):
 def test_the_quiz_page_holds_no_correct_answer_or_feedback(learner_client, setup):
     questions = [
         q_single(
-            options=[option("Right one", True, SECRET_FEEDBACK + "-opt"), option("Wrong one", False, SECRET_FEEDBACK + "-bad")],
+            options=[
+                option("Right one", True, SECRET_FEEDBACK + "-opt"),
+                option("Wrong one", False, SECRET_FEEDBACK + "-bad"),
+            ],
             feedback=SECRET_FEEDBACK + "-q",
         ),
         q_true_false(is_true=True, feedback=SECRET_FEEDBACK + "-tf"),

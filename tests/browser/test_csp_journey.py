@@ -1,4 +1,4 @@
-"""The Content-Security-Policy blocks nothing we need (issue 12): an editor works in the admin, a learner on the site."""
+"""The Content-Security-Policy blocks nothing we need: an editor works in the admin, a learner on the site."""
 
 import pytest
 from playwright.sync_api import expect

@@ -19,9 +19,32 @@ def libraries():
     export = Topic.objects.create(name="Export", slug="export")
     pricing = Topic.objects.create(name="Pricing", slug="pricing")
     food = Sector.objects.create(name="Food", slug="food")
-    make_resource(partner, title="Avocado growers ship a container", kind="case_study", topics=[export], sectors=[food], country="KE", region="africa")
-    make_resource(best, title="A bakery takes orders by chat", kind="case_study", topics=[pricing], sectors=[food], country="VN", region="asia_pacific")
-    make_resource(best, title="Shared workshops for crafts", kind="best_practice", topics=[pricing], country="GE", region="central_asia")
+    make_resource(
+        partner,
+        title="Avocado growers ship a container",
+        kind="case_study",
+        topics=[export],
+        sectors=[food],
+        country="KE",
+        region="africa",
+    )
+    make_resource(
+        best,
+        title="A bakery takes orders by chat",
+        kind="case_study",
+        topics=[pricing],
+        sectors=[food],
+        country="VN",
+        region="asia_pacific",
+    )
+    make_resource(
+        best,
+        title="Shared workshops for crafts",
+        kind="best_practice",
+        topics=[pricing],
+        country="GE",
+        region="central_asia",
+    )
     return best
 
 

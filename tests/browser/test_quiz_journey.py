@@ -5,8 +5,8 @@ import re
 import pytest
 
 from courses import services as course_services
-from tests.builders import PASSWORD, QuizSetup, make_home
 from tests.browser.conftest import axe_violations
+from tests.builders import PASSWORD, QuizSetup, make_home
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

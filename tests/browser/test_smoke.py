@@ -70,5 +70,8 @@ def test_language_menu_opens_with_the_keyboard_and_switches_language(live_server
 
 def test_the_axe_check_catches_a_real_violation(page):
     """The accessibility harness can fail: an image without alt text is reported."""
-    page.set_content('<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><main><img src="data:,"></main></body></html>')
+    page.set_content(
+        '<!DOCTYPE html><html lang="en"><head><title>t</title></head>'
+        '<body><main><img src="data:,"></main></body></html>'
+    )
     assert any(violation.startswith("image-alt") for violation in axe_violations(page))

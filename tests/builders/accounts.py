@@ -10,7 +10,14 @@ PASSWORD = "a-long-test-passphrase-42"
 
 
 def _verified_user(create, email, password, verified=True, **extra):
-    """A user made by `create` with their address in allauth's table, as sign-up and verification leave it."""
+    """A user with their address in allauth's table, as sign-up and verification leave it.
+
+    Verified users come from the app's own service; `create` makes the others (an unverified
+    address, or extra fields the service does not take).
+    """
+    if verified and set(extra) <= {"first_name", "last_name"}:
+        superuser = create == get_user_model().objects.create_superuser
+        return account_services.user_create_verified(email=email, password=password, superuser=superuser, **extra)
     user = create(email=email, password=password, **extra)
     EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=verified)
     return user

@@ -18,19 +18,33 @@ def option(text, correct=False, feedback=""):
 
 def q_single(prompt="Which cost is an overhead?", options=None, feedback="Rent is paid even on a quiet day."):
     options = options or [option("Rent", True, "Yes: rent is paid every month."), option("Flour"), option("Thread")]
-    return {"type": "single_choice", "id": _id("q"), "value": {"prompt": prompt, "feedback": feedback, "options": options}}
+    return {
+        "type": "single_choice",
+        "id": _id("q"),
+        "value": {"prompt": prompt, "feedback": feedback, "options": options},
+    }
 
 
 def q_multiple(prompt="Which are materials?", options=None, feedback="Materials go into the product."):
     options = options or [option("Fabric", True), option("Buttons", True), option("Rent"), option("Electricity")]
-    return {"type": "multiple_choice", "id": _id("q"), "value": {"prompt": prompt, "feedback": feedback, "options": options}}
+    return {
+        "type": "multiple_choice",
+        "id": _id("q"),
+        "value": {"prompt": prompt, "feedback": feedback, "options": options},
+    }
 
 
 def q_true_false(prompt="Your own time is a cost.", is_true=True, feedback="Pay yourself."):
     return {
         "type": "true_false",
         "id": _id("q"),
-        "value": {"prompt": prompt, "is_true": is_true, "feedback": feedback, "feedback_true": "", "feedback_false": "Think again."},
+        "value": {
+            "prompt": prompt,
+            "is_true": is_true,
+            "feedback": feedback,
+            "feedback_true": "",
+            "feedback_false": "Think again.",
+        },
     }
 
 
@@ -45,9 +59,7 @@ def q_numeric(prompt="What is 560 + 450 + 150?", answer="1160", tolerance="0", u
 def option_ids(question, correct=None):
     """Ids of a raw question's options: all, or only the correct (True) or wrong (False) ones."""
     return [
-        item["id"]
-        for item in question["value"]["options"]
-        if correct is None or item["value"]["is_correct"] == correct
+        item["id"] for item in question["value"]["options"] if correct is None or item["value"]["is_correct"] == correct
     ]
 
 

@@ -1,6 +1,14 @@
 """Learning pages: the catalog, courses with modules and lessons, programs."""
 
-from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage, ProgramCourse, ProgramIndexPage, TrainingProgramPage
+from courses.models import (
+    CourseIndexPage,
+    CoursePage,
+    LessonPage,
+    ModulePage,
+    ProgramCourse,
+    ProgramIndexPage,
+    TrainingProgramPage,
+)
 from tests.builders.pages import publish
 from tests.builders.unique import unique
 

@@ -6,8 +6,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from courses import selectors
 from assessments.models import QuizPage
+from courses import selectors
 from courses.models import CoursePage, Enrollment, LessonPage, TrainingProgramPage
 from home.models import MenuPlace, NavigationMenu
 
@@ -31,14 +31,14 @@ def test_demo_has_programs_and_courses_of_real_lessons(demo):
     courses = list(CoursePage.objects.live())
     assert len(courses) >= 8
     for course in courses:
-        items = selectors.course_items(course)
+        items = selectors.course_step_list(course)
         lessons = [item for item in items if isinstance(item, LessonPage)]
         assert 3 <= len(lessons) <= 8, course.title
         for lesson in lessons:
             assert words(str(lesson.body)) >= 120, lesson.title
         assert isinstance(items[-1], QuizPage), f"{course.title} ends with a quiz"
         assert 5 <= len(items[-1].questions) <= 10
-    assert any(selectors.partner_for(course, selectors.partners_by_path()) for course in courses)
+    assert any(selectors.page_partner_get(course, selectors.partner_list_by_path()) for course in courses)
 
 
 def test_demo_learner_is_half_way_through_two_courses(demo):
@@ -72,7 +72,7 @@ def test_every_live_demo_page_renders(demo, client):
         elif isinstance(page, QuizPage):
             assert response.status_code == 403, page.url  # quizzes are for enrolled learners
         elif isinstance(page, LessonPage):
-            expected = 200 if selectors.course_items(page.get_parent().get_parent())[0].pk == page.pk else 403
+            expected = 200 if selectors.course_step_list(page.get_parent().get_parent())[0].pk == page.pk else 403
             assert response.status_code == expected, page.url
         else:
             assert response.status_code == 200, page.url

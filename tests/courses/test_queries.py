@@ -56,8 +56,9 @@ def test_catalog_queries_do_not_grow_with_courses(client, home):
     catalog = make_course_index(home)
     topic = Topic.objects.create(name="Pricing", slug="pricing")
     courses = add_courses(catalog, 5, topic)
-    before, after = assert_flat(client, catalog.url, lambda: courses.extend(add_courses(catalog, 45, topic)),
-                                ceiling=CATALOG_QUERIES)
+    before, after = assert_flat(
+        client, catalog.url, lambda: courses.extend(add_courses(catalog, 45, topic)), ceiling=CATALOG_QUERIES
+    )
     assert sum(f'href="{course.url}"' in before for course in courses) == 5
     assert sum(f'href="{course.url}"' in after for course in courses) == 12  # one page
     few, _ = page_queries(client, catalog.url)
@@ -100,7 +101,9 @@ def test_program_page_queries_do_not_grow_with_courses(client, home):
     catalog = make_course_index(home)
     learner = make_learner()
     client.force_login(learner)
-    courses = [make_course(catalog, lessons=1, title=f"Program course {i:02}", cover_image=make_image()) for i in range(12)]
+    courses = [
+        make_course(catalog, lessons=1, title=f"Program course {i:02}", cover_image=make_image()) for i in range(12)
+    ]
     for course in courses:
         services.enrollment_create(user=learner, course=course)
     program = make_program(make_program_index(home), courses=courses[:2])
@@ -120,8 +123,9 @@ def test_course_page_queries_do_not_grow_with_lessons(client, home):
     course = make_course(make_course_index(home), lessons=3, modules=1)
     services.enrollment_create(user=learner, course=course)
     services.lesson_complete(user=learner, lesson=course_lessons(course)[0])
-    before, after = assert_flat(client, course.url, lambda: [add_lessons(course, 9) for _ in range(3)],
-                                ceiling=COURSE_QUERIES)
+    before, after = assert_flat(
+        client, course.url, lambda: [add_lessons(course, 9) for _ in range(3)], ceiling=COURSE_QUERIES
+    )
     assert all(lesson.title in after for lesson in course_lessons(course)) and len(course_lessons(course)) == 30
 
 
@@ -147,6 +151,7 @@ def test_dashboard_queries_do_not_grow_with_enrolments(client, home):
             services.lesson_complete(user=learner, lesson=course_lessons(course)[0])
 
     enrol_in_new_courses(1)
-    _, after = assert_flat(client, reverse("home:dashboard"), lambda: enrol_in_new_courses(19),
-                           ceiling=DASHBOARD_QUERIES)
+    _, after = assert_flat(
+        client, reverse("home:dashboard"), lambda: enrol_in_new_courses(19), ceiling=DASHBOARD_QUERIES
+    )
     assert after.count("<progress") >= 20

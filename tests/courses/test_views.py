@@ -84,7 +84,9 @@ def test_course_page_shows_syllabus_and_enrolled_progress(learner_client, course
     services.enrollment_create(user=learner_client.learner, course=course)
     services.lesson_complete(user=learner_client.learner, lesson=lessons[0])
     html = learner_client.get(course.url).content.decode()
-    assert re.search(r'<progress[^>]*value="1"[^>]*max="4"', html) or re.search(r'<progress[^>]*max="4"[^>]*value="1"', html)
+    assert re.search(r'<progress[^>]*value="1"[^>]*max="4"', html) or re.search(
+        r'<progress[^>]*max="4"[^>]*value="1"', html
+    )
     assert "25%" in html
     # The outline links every lesson, so only the button itself shows where "Continue" leads.
     assert f'<a class="button" href="{lessons[1].url}">Continue</a>' in html
@@ -182,7 +184,15 @@ def test_catalog_filters_combine_and_urls_are_shareable(client, catalog):
 
 @pytest.mark.parametrize(
     "query",
-    ["?level=zzz", "?topic=%00%ff", "?page=abc", "?page=99999", "?sort=drop+table", "?length=" + "x" * 5000, "?partner[]=1"],
+    [
+        "?level=zzz",
+        "?topic=%00%ff",
+        "?page=abc",
+        "?page=99999",
+        "?sort=drop+table",
+        "?length=" + "x" * 5000,
+        "?partner[]=1",
+    ],
 )
 def test_malformed_filters_never_break_the_catalog(client, catalog, query):
     make_course(catalog, title="Keep simple books")
@@ -210,7 +220,15 @@ def test_lesson_and_catalog_pages_stay_within_their_weight_budgets(learner_clien
         course_lessons(course)[0].get_parent(),
         body=[
             ("paragraph", "<p>" + "Count every cost, including your own time. " * 60 + "</p>"),
-            ("video", {"url": "https://www.youtube.com/watch?v=Q4kVwF0cA1s", "title": "Costs", "duration": "4:30", "transcript": ""}),
+            (
+                "video",
+                {
+                    "url": "https://www.youtube.com/watch?v=Q4kVwF0cA1s",
+                    "title": "Costs",
+                    "duration": "4:30",
+                    "transcript": "",
+                },
+            ),
         ],
     )
     html = learner_client.get(lesson.url).content.decode()
@@ -223,7 +241,16 @@ def test_lesson_and_catalog_pages_stay_within_their_weight_budgets(learner_clien
 
 # Issue 12: hostile `next` values, addresses of hidden pages, ids beyond 64 bits, hidden partners.
 
-NOT_A_PATH = ["foo", "dashboard", "//evil.example/", "javascript:alert(1)", "/\\evil.example", "/ok\x00", "/\u202eevil", ""]
+NOT_A_PATH = [
+    "foo",
+    "dashboard",
+    "//evil.example/",
+    "javascript:alert(1)",
+    "/\\evil.example",
+    "/ok\x00",
+    "/\u202eevil",
+    "",
+]
 
 
 @pytest.mark.parametrize("next_url", NOT_A_PATH)
@@ -255,8 +282,12 @@ def test_refused_completion_of_an_open_lesson_goes_back_to_it(learner_client, co
 
 @pytest.mark.parametrize("number", ["9223372036854775808", "99999999999999999999", "1" * 40])
 def test_ids_beyond_64_bits_are_not_found(learner_client, number):
-    for url in (f"/learning/courses/{number}/enrol/", f"/learning/courses/{number}/leave/",
-                f"/learning/lessons/{number}/complete/", f"/learning/quizzes/{number}/submit/"):
+    for url in (
+        f"/learning/courses/{number}/enrol/",
+        f"/learning/courses/{number}/leave/",
+        f"/learning/lessons/{number}/complete/",
+        f"/learning/quizzes/{number}/submit/",
+    ):
         assert learner_client.post(url).status_code == 404, url
     assert learner_client.get(f"/learning/courses/{number}/continue/").status_code == 404
     assert learner_client.get(f"/learning/quizzes/attempts/{number}/").status_code == 404

@@ -15,7 +15,7 @@ def test_admin_screens_load_for_an_administrator(admin_client, home):
         "/admin/",
         "/admin/pages/",
         f"/admin/pages/{home.pk}/edit/",
-        "/admin/pages/add/home/standardpage/{}/".format(home.pk),
+        f"/admin/pages/add/home/standardpage/{home.pk}/",
         "/admin/snippets/home/navigationmenu/",
         f"/admin/snippets/home/navigationmenu/edit/{menu.pk}/",
         "/admin/snippets/home/footertext/add/",
@@ -69,8 +69,15 @@ def test_a_choice_id_beyond_64_bits_is_a_field_error_not_a_500(admin_client, hom
 
     catalog = make_course_index(home)
     admin_client.raise_request_exception = False
-    data = nested_form_data({"title": "Export basics", "slug": "export-basics", "summary": "Selling abroad.",
-                             "outcomes": streamfield([]), field: "9" * 40})
+    data = nested_form_data(
+        {
+            "title": "Export basics",
+            "slug": "export-basics",
+            "summary": "Selling abroad.",
+            "outcomes": streamfield([]),
+            field: "9" * 40,
+        }
+    )
     response = admin_client.post(f"/admin/pages/add/courses/coursepage/{catalog.pk}/", data)
     assert response.status_code == 200
     assert "is not one of the available choices" in response.content.decode()

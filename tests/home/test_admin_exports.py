@@ -103,4 +103,3 @@ def test_no_admin_export_view_bypasses_the_neutralising_funnels():
             assert owner is SpreadsheetExportMixin, (view, name)
         assert getattr(view.preprocess_field_value, "neutralises_formulas", False)
         assert getattr(view.get_heading, "neutralises_formulas", False)
-

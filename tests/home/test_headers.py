@@ -12,8 +12,8 @@ from wagtail.images import get_image_model
 
 from assessments.models import QuizPage
 from courses.blocks import video_embed_url
-from courses.services import course_of_lesson, enrollment_create
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ProgramIndexPage, TrainingProgramPage
+from courses.services import enrollment_create, lesson_course_get
 from home.models import HomePage, StandardPage
 from library.models import LibraryIndexPage, ResourceAttachment, ResourcePage
 from partners.models import PartnerIndexPage, PartnerPage
@@ -66,7 +66,9 @@ def inline_code(response):
     if "text/html" not in response.get("Content-Type", "") or response.streaming:
         return []
     html = response.content.decode()
-    return [m.group(0)[:80] for pattern in (INLINE_SCRIPT, INLINE_HANDLER, STYLE_ATTRIBUTE) for m in pattern.finditer(html)]
+    return [
+        m.group(0)[:80] for pattern in (INLINE_SCRIPT, INLINE_HANDLER, STYLE_ATTRIBUTE) for m in pattern.finditer(html)
+    ]
 
 
 @pytest.fixture
@@ -105,7 +107,7 @@ def test_every_url_family_sends_its_content_security_policy_and_a_permissions_po
     lesson_with_video = next(p for p in LessonPage.objects.live() if p.body.first_block_by_name("video"))
     quiz = QuizPage.objects.live().first()
     for page in (lesson_with_video, quiz):
-        enrollment_create(user=learner, course=course_of_lesson(page))
+        enrollment_create(user=learner, course=lesson_course_get(page))
     rendition = image.get_rendition("width-400")
     anonymous, enrolled, editor = client, learner_client, admin_client
     families = [
@@ -132,7 +134,12 @@ def test_every_url_family_sends_its_content_security_policy_and_a_permissions_po
         ("me", enrolled, "/accounts/me/", "public"),
         ("2FA setup (QR code)", enrolled, "/accounts/2fa/", "public"),
         ("dashboard", enrolled, "/learning/", "public"),
-        ("library document download", anonymous, f"/library/resources/{resource.pk}/documents/{attachment.pk}/", "none"),
+        (
+            "library document download",
+            anonymous,
+            f"/library/resources/{resource.pk}/documents/{attachment.pk}/",
+            "none",
+        ),
         ("Wagtail document serve", anonymous, document.url, "none"),
         ("uploaded image", anonymous, urlsplit(rendition.url).path, "none"),
         ("static file", anonymous, "/static/css/site.css", "public"),
@@ -177,10 +184,14 @@ def test_the_video_players_the_lessons_embed_are_the_only_framed_origins():
         "{0.scheme}://{0.netloc}".format(urlsplit(video_embed_url(url)))
         for url in ("https://www.youtube.com/watch?v=Q4kVwF0cA1s", "https://vimeo.com/76979871")
     }
-    assert origins == set(settings.VIDEO_EMBED_ORIGINS) == set(settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"])
+    assert (
+        origins == set(settings.VIDEO_EMBED_ORIGINS) == set(settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"])
+    )
 
 
-@pytest.mark.parametrize(("site_url", "upgraded"), [("https://learn.example.org", True), ("http://127.0.0.1:8000", False)])
+@pytest.mark.parametrize(
+    ("site_url", "upgraded"), [("https://learn.example.org", True), ("http://127.0.0.1:8000", False)]
+)
 def test_insecure_requests_are_upgraded_only_when_the_site_is_on_https(site_url, upgraded):
     from tests.test_settings_env import PRODUCTION_ENV, run_python
 

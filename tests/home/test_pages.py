@@ -95,7 +95,9 @@ def test_featured_cards_leave_out_drafts_and_private_pages(client, home):
     draft.unpublish()
     private = make_standard_page(home, title="Members only")
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
-    home.body = [("featured_pages", {"heading": "Start here", "intro": "", "pages": [shown, draft, private], "more_link": {}})]
+    home.body = [
+        ("featured_pages", {"heading": "Start here", "intro": "", "pages": [shown, draft, private], "more_link": {}})
+    ]
     home.save_revision().publish()
 
     html = client.get("/").content.decode()

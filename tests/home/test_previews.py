@@ -59,9 +59,11 @@ def _block_data(block, value, prefix, data):
             data[f"{prefix}-{i}-id"] = child.id or ""
             _block_data(child.block, child.value, f"{prefix}-{i}-value", data)
     elif isinstance(block, blocks.ListBlock):
-        children = value.bound_blocks if isinstance(value, ListValue) else [
-            ListValue.ListChild(block.child_block, item) for item in (value or [])
-        ]
+        children = (
+            value.bound_blocks
+            if isinstance(value, ListValue)
+            else [ListValue.ListChild(block.child_block, item) for item in (value or [])]
+        )
         data[f"{prefix}-count"] = str(len(children))
         for i, child in enumerate(children):
             data[f"{prefix}-{i}-deleted"] = ""
@@ -114,7 +116,7 @@ def edit_form_data(page, user, *, as_new=False) -> QueryDict:
     data = QueryDict(mutable=True)
     for name in form.fields:
         _field_data(form, name, data)
-    for formset_name, formset in form.formsets.items():
+    for formset in form.formsets.values():
         prefix = formset.prefix
         data[f"{prefix}-TOTAL_FORMS"] = str(len(formset.forms))
         data[f"{prefix}-INITIAL_FORMS"] = "0" if as_new else str(formset.initial_form_count())
@@ -137,8 +139,10 @@ def change_relations(page, data, user):
     form_class = type(page).get_edit_handler().get_form_class()
     form = form_class(instance=page, for_user=user, parent_page=page.get_parent())
     for name, field in form.fields.items():
-        if hasattr(field, "queryset") and name in page._meta._forward_fields_map and getattr(
-            page._meta.get_field(name), "many_to_many", False
+        if (
+            hasattr(field, "queryset")
+            and name in page._meta._forward_fields_map
+            and getattr(page._meta.get_field(name), "many_to_many", False)
         ):
             data.setlist(name, [str(pk) for pk in field.queryset.exclude(pk=page.pk).values_list("pk", flat=True)])
     for formset in form.formsets.values():
@@ -172,13 +176,17 @@ def site_pages(home):
     make_quiz(module, title="Pricing quiz", questions=[q_single(), q_numeric()])
 
     programs = make_program_index(home, slug="programs")
-    make_program(programs, courses=[first, course], title="Run a small shop", slug="small-shop", intro="Two courses, in order.")
+    make_program(
+        programs, courses=[first, course], title="Run a small shop", slug="small-shop", intro="Two courses, in order."
+    )
 
     library = make_library(home)
     other = make_resource(library, title="Cash-flow template", kind="template")
     resource = make_resource(library, title="Pricing guide", topics=topics[:1])
     documents = [
-        get_document_model().objects.create(title=f"Worksheet {n}", file=ContentFile(b"%PDF-1.4\n", name=f"sheet-{n}.pdf"))
+        get_document_model().objects.create(
+            title=f"Worksheet {n}", file=ContentFile(b"%PDF-1.4\n", name=f"sheet-{n}.pdf")
+        )
         for n in (1, 2)
     ]
     resource.attachments = [ResourceAttachment(document=doc) for doc in documents]
@@ -187,7 +195,9 @@ def site_pages(home):
     publish(resource)
 
     partners = make_partner_index(home, title="Our network", slug="network", intro="")
-    make_partner(partners, title="Kilimo University", slug="kilimo", intro="An agricultural university.", expertise=topics[:1])
+    make_partner(
+        partners, title="Kilimo University", slug="kilimo", intro="An agricultural university.", expertise=topics[:1]
+    )
     return {type(page): page for page in Page.objects.filter(depth__gte=2).specific() if type(page) is not Page}
 
 
@@ -209,7 +219,10 @@ def _errors(response):
     """The error messages of a form the admin sent back."""
     import re
 
-    return re.findall(r'class="error-message"[^>]*>(.*?)<', response.content.decode(), re.S) or response.content.decode()[-3000:]
+    return (
+        re.findall(r'class="error-message"[^>]*>(.*?)<', response.content.decode(), re.S)
+        or response.content.decode()[-3000:]
+    )
 
 
 def _preview(client, url, data):
@@ -258,9 +271,7 @@ def _walk(client, page):
     edit_data["title"] = f"{page.title} (in review)"
     submitted = client.post(f"/admin/pages/{page.pk}/edit/", _multi(edit_data))
     assert submitted.status_code == 302, (model, _errors(submitted))
-    task_state = TaskState.objects.get(
-        workflow_state__object_id=str(page.pk), status=TaskState.STATUS_IN_PROGRESS
-    )
+    task_state = TaskState.objects.get(workflow_state__object_id=str(page.pk), status=TaskState.STATUS_IN_PROGRESS)
     response = client.get(f"/admin/pages/workflow/preview/{page.pk}/{task_state.task_id}/")
     seen["review"] = (response.status_code, response.content.decode())
     return seen
@@ -293,8 +304,16 @@ def test_every_page_type_previews_on_every_path(editor_client, site_pages):
             elif path != "new" and heading not in html:
                 failures.append(f"{model.__name__} {path}: the page's heading is not shown")
             elif path in ("edited", "draft", "review"):
-                failures += [f"{model.__name__} {path}: {text!r} missing" for text in SHOWN_AFTER_EDIT.get(model.__name__, ()) if text not in html]
-                failures += [f"{model.__name__} {path}: {text!r} still shown" for text in GONE_AFTER_EDIT.get(model.__name__, ()) if text in html]
+                failures += [
+                    f"{model.__name__} {path}: {text!r} missing"
+                    for text in SHOWN_AFTER_EDIT.get(model.__name__, ())
+                    if text not in html
+                ]
+                failures += [
+                    f"{model.__name__} {path}: {text!r} still shown"
+                    for text in GONE_AFTER_EDIT.get(model.__name__, ())
+                    if text in html
+                ]
     assert not failures, failures
 
 
@@ -308,8 +327,15 @@ def test_a_preview_shows_no_draft_or_private_page_among_its_chosen_relations(edi
     private = make_course(catalog, title="Members-only costing", lessons=1)
     make_private(private)
     other_partner = make_partner(home, title="Another university")
-    draft = make_course(other_partner, title="Unreleased export course", slug="unreleased", summary="Not yet approved.",
-                        lessons=0, modules=0, live=False)
+    draft = make_course(
+        other_partner,
+        title="Unreleased export course",
+        slug="unreleased",
+        summary="Not yet approved.",
+        lessons=0,
+        modules=0,
+        live=False,
+    )
     library = make_library(home)
     resource = make_resource(library, title="Pricing guide")
     draft_resource = make_resource(other_partner, title="Unreleased export checklist", live=False)

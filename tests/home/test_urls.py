@@ -20,11 +20,17 @@ def _patterns(resolver, inside_project=False):
 
 def test_no_project_url_takes_a_plain_int():
     """Issue 12: `<int:…>` let a 20-digit id reach the database, a 500 on SQLite; `<id:…>` answers 404."""
-    plain = [str(entry.pattern) for entry in _patterns(get_resolver())
-             if any(type(converter) is IntConverter for converter in entry.pattern.converters.values())]
+    plain = [
+        str(entry.pattern)
+        for entry in _patterns(get_resolver())
+        if any(type(converter) is IntConverter for converter in entry.pattern.converters.values())
+    ]
     assert plain == []
-    ids = [str(entry.pattern) for entry in _patterns(get_resolver())
-           if any(isinstance(converter, IdConverter) for converter in entry.pattern.converters.values())]
+    ids = [
+        str(entry.pattern)
+        for entry in _patterns(get_resolver())
+        if any(isinstance(converter, IdConverter) for converter in entry.pattern.converters.values())
+    ]
     assert len(ids) >= 9  # the courses', assessments' and library's ids
 
 

@@ -42,7 +42,7 @@ def test_demo_resources_cover_every_kind_and_regions(demo, client):
 def test_first_three_partners_publish_exactly_two_resources_each(demo):
     for slug in ["riverbend-university", "savanna-institute", "valle-verde"]:
         partner = PartnerPage.objects.get(slug=slug)
-        assert len(selectors.resources_for_partner(partner, partner.locale)) == 2, slug
+        assert len(selectors.partner_resource_list(partner, partner.locale)) == 2, slug
 
 
 def test_libraries_are_linked_from_the_menus(demo, client):

@@ -22,15 +22,24 @@ def add_resources(parent, count, partner=None):
     sector, _ = Sector.objects.get_or_create(slug="food", defaults={"name": "Food"})
     stage, _ = BusinessStage.objects.get_or_create(slug="growth", defaults={"name": "Growth"})
     for i in range(count):
-        make_resource(partner if (partner and i % 2) else parent, title=f"Cashbook guide {i}", kind="guide",
-                      topics=[topic], sectors=[sector], stages=[stage], country="KE", region="africa",
-                      image=make_image() if i % 3 == 0 else None)
+        make_resource(
+            partner if (partner and i % 2) else parent,
+            title=f"Cashbook guide {i}",
+            kind="guide",
+            topics=[topic],
+            sectors=[sector],
+            stages=[stage],
+            country="KE",
+            region="africa",
+            image=make_image() if i % 3 == 0 else None,
+        )
 
 
 def test_library_queries_do_not_grow_with_resources(client, know_how, partner):
     add_resources(know_how, 10, partner)
-    before, after = assert_flat(client, know_how.url, lambda: add_resources(know_how, 90, partner),
-                                ceiling=LIBRARY_QUERIES)
+    before, after = assert_flat(
+        client, know_how.url, lambda: add_resources(know_how, 90, partner), ceiling=LIBRARY_QUERIES
+    )
     assert before.count('class="card resource-card"') == 10 and "Pricing (10)" in before
     assert after.count('class="card resource-card"') == 12 and "Pricing (100)" in after
     few, _ = page_queries(client, know_how.url)
@@ -40,8 +49,12 @@ def test_library_queries_do_not_grow_with_resources(client, know_how, partner):
 
 def test_search_queries_do_not_grow_with_hits(client, know_how, partner):
     add_resources(know_how, 5, partner)
-    before, after = assert_flat(client, reverse("search:search") + "?q=cashbook",
-                                lambda: add_resources(know_how, 45, partner), ceiling=SEARCH_QUERIES)
+    before, after = assert_flat(
+        client,
+        reverse("search:search") + "?q=cashbook",
+        lambda: add_resources(know_how, 45, partner),
+        ceiling=SEARCH_QUERIES,
+    )
     assert before.count('class="search-result"') == 5
     assert "50 results" in after and after.count('class="search-result"') == 10
 

@@ -20,7 +20,9 @@ def hidden(home, know_how, best_practices):
     make_resource(know_how, title=f"Draft guide {WORD}", summary=f"Draft {WORD}.", live=False)
     private = make_resource(best_practices, title=f"Private case {WORD}", kind="case_study", summary=f"Private {WORD}.")
     make_private(private)
-    make_resource(other, title=f"Other partner draft {WORD}", kind="toolkit", summary=f"Unpublished {WORD}.", live=False)
+    make_resource(
+        other, title=f"Other partner draft {WORD}", kind="toolkit", summary=f"Unpublished {WORD}.", live=False
+    )
     make_course(other, title=f"Other partner course {WORD}", lessons=0, modules=0).unpublish()
     # A live page whose newer draft carries the word: only the published text may be found.
     changed = make_resource(know_how, title="Changed guide", summary="Published text.")
@@ -47,7 +49,9 @@ def as_other_partner(hidden):
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     for codename in ("add_page", "change_page"):
         GroupPagePermission.objects.create(
-            group=group, page=hidden["own"], permission=Permission.objects.get(codename=codename, content_type__app_label="wagtailcore")
+            group=group,
+            page=hidden["own"],
+            permission=Permission.objects.get(codename=codename, content_type__app_label="wagtailcore"),
         )
     editor.groups.add(group)
     client = Client()

@@ -29,7 +29,9 @@ class Files:
         self.image = make_image(title=f"{title} image")
         self.image.collection = team.collection
         self.image.save()
-        self.document = make_document("prices.txt", title=f"{title} document", data=b"Price list", collection=team.collection)
+        self.document = make_document(
+            "prices.txt", title=f"{title} document", data=b"Price list", collection=team.collection
+        )
 
 
 class World:
@@ -44,8 +46,9 @@ class World:
         self.resource = self._resource()
 
     def _resource(self):
-        return make_resource(self.y, title="Yonder guide", slug="yonder-guide", summary="How to.",
-                             publication_date="2026-01-05", body=[])
+        return make_resource(
+            self.y, title="Yonder guide", slug="yonder-guide", summary="How to.", publication_date="2026-01-05", body=[]
+        )
 
 
 @pytest.fixture
@@ -62,29 +65,61 @@ def image_block(image_id):
 
 
 def partner_data(w, **fields):
-    data = {"title": "Yonder College", "slug": w.y.slug, "kind": "university", "country": "", "city": "",
-            "intro": "", "description": rich_text(""), "website": "", "contact_name": "", "contact_email": "",
-            "contact_phone": "", "logo": ""}
+    data = {
+        "title": "Yonder College",
+        "slug": w.y.slug,
+        "kind": "university",
+        "country": "",
+        "city": "",
+        "intro": "",
+        "description": rich_text(""),
+        "website": "",
+        "contact_name": "",
+        "contact_email": "",
+        "contact_phone": "",
+        "logo": "",
+    }
     return nested_form_data({**data, **fields})
 
 
 def course_data(slug="new-course", **fields):
-    data = {"title": "Pricing", "slug": slug, "summary": "How to price.", "outcomes": streamfield([]),
-            "audience": "", "level": "beginner", "estimated_hours": "1", "cover_image": ""}
+    data = {
+        "title": "Pricing",
+        "slug": slug,
+        "summary": "How to price.",
+        "outcomes": streamfield([]),
+        "audience": "",
+        "level": "beginner",
+        "estimated_hours": "1",
+        "cover_image": "",
+    }
     return nested_form_data({**data, **fields})
 
 
 def lesson_data(*blocks, slug="new-lesson"):
     body = streamfield([("paragraph", rich_text("<p>Hello</p>")), *blocks])
-    return nested_form_data({"title": "Margins", "slug": slug, "summary": "", "estimated_minutes": "10",
-                             "is_required": "on", "body": body})
+    return nested_form_data(
+        {"title": "Margins", "slug": slug, "summary": "", "estimated_minutes": "10", "is_required": "on", "body": body}
+    )
 
 
 def resource_data(slug="new-guide", blocks=(), attachments=(), **fields):
-    data = {"title": "A guide", "slug": slug, "kind": "guide", "summary": "How to.", "body": streamfield(list(blocks)),
-            "publication_date": "2026-01-05", "country": "", "region": "", "company_size": "", "challenge": "",
-            "actions": "", "results": "", "image": "",
-            "attachments": inline_formset([{"document": pk, "title": ""} for pk in attachments])}
+    data = {
+        "title": "A guide",
+        "slug": slug,
+        "kind": "guide",
+        "summary": "How to.",
+        "body": streamfield(list(blocks)),
+        "publication_date": "2026-01-05",
+        "country": "",
+        "region": "",
+        "company_size": "",
+        "challenge": "",
+        "actions": "",
+        "results": "",
+        "image": "",
+        "attachments": inline_formset([{"document": pk, "title": ""} for pk in attachments]),
+    }
     return nested_form_data({**data, **fields})
 
 
@@ -97,38 +132,99 @@ def paths(w):
     download = lambda d: ("download", {"document": d, "title": "", "description": ""})  # noqa: E731
     callout = lambda d: ("callout", {"kind": "tip", "title": "", "text": doc_link(d)})  # noqa: E731
     video = lambda d: (  # noqa: E731
-        "video", {"url": "https://youtu.be/dQw4w9WgXcQ", "title": "A talk", "duration": "", "transcript": doc_link(d)}
+        "video",
+        {"url": "https://youtu.be/dQw4w9WgXcQ", "title": "A talk", "duration": "", "transcript": doc_link(d)},
     )
     return [
         ("partner page logo (image field)", edit(w.y.pk), lambda i, d: partner_data(w, logo=i), "logo", "image"),
-        ("partner page description (rich-text document link)", edit(w.y.pk),
-         lambda i, d: partner_data(w, description=doc_link(d)), "description", "document"),
+        (
+            "partner page description (rich-text document link)",
+            edit(w.y.pk),
+            lambda i, d: partner_data(w, description=doc_link(d)),
+            "description",
+            "document",
+        ),
         ("new course cover image", add_course, lambda i, d: course_data(cover_image=i), "cover_image", "image"),
-        ("course cover image", edit(w.course.pk), lambda i, d: course_data(slug=w.course.slug, cover_image=i),
-         "cover_image", "image"),
-        ("new lesson image block (ImageBlock in a StructBlock)", add_lesson, lambda i, d: lesson_data(image_block(i)),
-         "body", "image"),
+        (
+            "course cover image",
+            edit(w.course.pk),
+            lambda i, d: course_data(slug=w.course.slug, cover_image=i),
+            "cover_image",
+            "image",
+        ),
+        (
+            "new lesson image block (ImageBlock in a StructBlock)",
+            add_lesson,
+            lambda i, d: lesson_data(image_block(i)),
+            "body",
+            "image",
+        ),
         ("new lesson download block", add_lesson, lambda i, d: lesson_data(download(d)), "body", "document"),
-        ("new lesson paragraph (rich-text block)", add_lesson,
-         lambda i, d: lesson_data(("paragraph", doc_link(d))), "body", "document"),
-        ("new lesson callout text (rich text in a StructBlock)", add_lesson, lambda i, d: lesson_data(callout(d)),
-         "body", "document"),
+        (
+            "new lesson paragraph (rich-text block)",
+            add_lesson,
+            lambda i, d: lesson_data(("paragraph", doc_link(d))),
+            "body",
+            "document",
+        ),
+        (
+            "new lesson callout text (rich text in a StructBlock)",
+            add_lesson,
+            lambda i, d: lesson_data(callout(d)),
+            "body",
+            "document",
+        ),
         ("new lesson video transcript", add_lesson, lambda i, d: lesson_data(video(d)), "body", "document"),
-        ("lesson image block", edit(w.lesson.pk), lambda i, d: lesson_data(image_block(i), slug=w.lesson.slug),
-         "body", "image"),
-        ("lesson download block", edit(w.lesson.pk), lambda i, d: lesson_data(download(d), slug=w.lesson.slug),
-         "body", "document"),
+        (
+            "lesson image block",
+            edit(w.lesson.pk),
+            lambda i, d: lesson_data(image_block(i), slug=w.lesson.slug),
+            "body",
+            "image",
+        ),
+        (
+            "lesson download block",
+            edit(w.lesson.pk),
+            lambda i, d: lesson_data(download(d), slug=w.lesson.slug),
+            "body",
+            "document",
+        ),
         ("new resource image (image field)", add_resource, lambda i, d: resource_data(image=i), "image", "image"),
-        ("new resource body image block", add_resource, lambda i, d: resource_data(blocks=[image_block(i)]),
-         "body", "image"),
-        ("new resource body paragraph", add_resource, lambda i, d: resource_data(blocks=[("paragraph", doc_link(d))]),
-         "body", "document"),
-        ("new resource attachment (inline panel)", add_resource, lambda i, d: resource_data(attachments=[d]),
-         "attachments-0-document", "document"),
-        ("resource attachment (inline panel)", edit(w.resource.pk),
-         lambda i, d: resource_data(slug=w.resource.slug, attachments=[d]), "attachments-0-document", "document"),
-        ("resource image", edit(w.resource.pk), lambda i, d: resource_data(slug=w.resource.slug, image=i),
-         "image", "image"),
+        (
+            "new resource body image block",
+            add_resource,
+            lambda i, d: resource_data(blocks=[image_block(i)]),
+            "body",
+            "image",
+        ),
+        (
+            "new resource body paragraph",
+            add_resource,
+            lambda i, d: resource_data(blocks=[("paragraph", doc_link(d))]),
+            "body",
+            "document",
+        ),
+        (
+            "new resource attachment (inline panel)",
+            add_resource,
+            lambda i, d: resource_data(attachments=[d]),
+            "attachments-0-document",
+            "document",
+        ),
+        (
+            "resource attachment (inline panel)",
+            edit(w.resource.pk),
+            lambda i, d: resource_data(slug=w.resource.slug, attachments=[d]),
+            "attachments-0-document",
+            "document",
+        ),
+        (
+            "resource image",
+            edit(w.resource.pk),
+            lambda i, d: resource_data(slug=w.resource.slug, image=i),
+            "image",
+            "image",
+        ),
     ]
 
 
@@ -171,7 +267,7 @@ def test_partner_refers_to_its_own_files_everywhere(client, world):
     """The control: the same forms with Y's own files save a draft."""
     client.force_login(world.y_user)
     y = world.y_files
-    for n, (name, url, data_for, field, kind) in enumerate(paths(world)):
+    for n, (name, url, data_for, _field, kind) in enumerate(paths(world)):
         data = data_for(y.image.pk, y.document.pk)
         if "/add/" in url:
             data["slug"] = f"own-{n}"
@@ -186,8 +282,9 @@ def test_partner_refers_to_its_own_files_everywhere(client, world):
 def test_a_missing_file_id_is_a_field_error(client, world):
     client.force_login(world.y_user)
     before = snapshot()
-    response = client.post(f"/admin/pages/add/courses/lessonpage/{world.module.pk}/",
-                           lesson_data(("paragraph", doc_link(987654))))
+    response = client.post(
+        f"/admin/pages/add/courses/lessonpage/{world.module.pk}/", lesson_data(("paragraph", doc_link(987654)))
+    )
     assert response.status_code == 200
     assert "document 987654" in " ".join(response.context["form"].errors["body"])
     assert snapshot() == before
@@ -199,21 +296,40 @@ def test_a_list_block_image_is_checked_for_any_restricted_editor(client, world, 
     group = Group.objects.create(name="Home page editors")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     for codename in ("add_page", "change_page"):
-        GroupPagePermission.objects.create(group=group, page=home, permission=Permission.objects.get(
-            content_type__app_label="wagtailcore", codename=codename))
-    GroupCollectionPermission.objects.create(group=group, collection=world.y.team.collection,
-                                             permission=Permission.objects.get(codename="choose_image"))
+        GroupPagePermission.objects.create(
+            group=group,
+            page=home,
+            permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
+        )
+    GroupCollectionPermission.objects.create(
+        group=group, collection=world.y.team.collection, permission=Permission.objects.get(codename="choose_image")
+    )
     user = make_admin_user(email="home@example.org", groups=[group])
     client.force_login(user)
 
     def post(image_id):
         logo = {"name": "Yonder", "logo": image_id, "link": {"page": "", "url": "", "label": ""}}
         # ListBlock form data (form_data has no helper for it): a count, then each item's value.
-        strip = {"heading": "Our partners", "intro": "", "partners": {
-            "count": 1, "0": {"value": logo, "deleted": "", "order": 0, "id": ""}}}
-        return client.post(f"/admin/pages/{home.pk}/edit/", nested_form_data({
-            "title": home.title, "slug": home.slug, "hero_title": home.hero_title, "hero_text": "", "hero_image": "",
-            "hero_link": "", "hero_link_label": "", "body": streamfield([("partners", strip)])}))
+        strip = {
+            "heading": "Our partners",
+            "intro": "",
+            "partners": {"count": 1, "0": {"value": logo, "deleted": "", "order": 0, "id": ""}},
+        }
+        return client.post(
+            f"/admin/pages/{home.pk}/edit/",
+            nested_form_data(
+                {
+                    "title": home.title,
+                    "slug": home.slug,
+                    "hero_title": home.hero_title,
+                    "hero_text": "",
+                    "hero_image": "",
+                    "hero_link": "",
+                    "hero_link_label": "",
+                    "body": streamfield([("partners", strip)]),
+                }
+            ),
+        )
 
     before = snapshot()
     response = post(world.x_files.image.pk)

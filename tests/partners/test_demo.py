@@ -16,7 +16,9 @@ from partners.models import PartnerPage
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_partners_have_logo_course_team_and_a_working_editor_login(tmp_path, django_capture_on_commit_callbacks, settings):
+def test_demo_partners_have_logo_course_team_and_a_working_editor_login(
+    tmp_path, django_capture_on_commit_callbacks, settings
+):
     settings.ADMIN_REQUIRE_MFA = False  # as `make run` sets it for the local demo (the printout says so)
     logins_file = tmp_path / "logins.json"
     out = StringIO()
@@ -33,7 +35,9 @@ def test_demo_partners_have_logo_course_team_and_a_working_editor_login(tmp_path
         email = data["editor"]["email"]
         assert f"email: {email}  password: {logins[email]['password']}" in out.getvalue()
         client = Client()
-        assert client.post("/accounts/login/", {"login": email, "password": logins[email]["password"]}).status_code == 302
+        assert (
+            client.post("/accounts/login/", {"login": email, "password": logins[email]["password"]}).status_code == 302
+        )
         assert client.get(f"/admin/pages/{partner.pk}/edit/").status_code == 200
         assert client.get("/admin/partners/reports/").status_code == 200
 

@@ -94,7 +94,9 @@ class World:
         self.editor = make_editor()
         self.outside_draft = make_standard_page(home, title=f"{MARK} editors' draft page")
         self.outside_draft.unpublish()
-        self.outside_course = make_course(make_course_index(home), lessons=0, modules=0, title=f"{MARK} catalogue draft")
+        self.outside_course = make_course(
+            make_course_index(home), lessons=0, modules=0, title=f"{MARK} catalogue draft"
+        )
         self.outside_course.unpublish()
         self.x_private.locked, self.x_private.locked_by = True, self.editor
         self.x_private.save(update_fields=["locked", "locked_by"])
@@ -122,18 +124,30 @@ def snapshot():
     return {
         "pages": list(
             Page.objects.order_by("pk").values_list(
-                "pk", "title", "slug", "path", "live", "latest_revision_id", "live_revision_id", "locked", "has_unpublished_changes"
+                "pk",
+                "title",
+                "slug",
+                "path",
+                "live",
+                "latest_revision_id",
+                "live_revision_id",
+                "locked",
+                "has_unpublished_changes",
             )
         ),
         "revisions": list(Revision.objects.order_by("pk").values_list("pk", "object_id", "content")),
         "workflow_states": list(WorkflowState.objects.order_by("pk").values_list("pk", "status")),
         "task_states": list(TaskState.objects.order_by("pk").values_list("pk", "status")),
         "images": list(get_image_model().objects.order_by("pk").values_list("pk", "title", "collection_id", "file")),
-        "documents": list(get_document_model().objects.order_by("pk").values_list("pk", "title", "collection_id", "file")),
+        "documents": list(
+            get_document_model().objects.order_by("pk").values_list("pk", "title", "collection_id", "file")
+        ),
         "collections": list(Collection.objects.order_by("pk").values_list("pk", "name", "path")),
         "page_permissions": list(GroupPagePermission.objects.order_by("pk").values_list("pk", "group_id", "page_id")),
         "collection_permissions": GroupCollectionPermission.objects.count(),
-        "restrictions": list(PageViewRestriction.objects.order_by("pk").values_list("pk", "page_id", "restriction_type")),
+        "restrictions": list(
+            PageViewRestriction.objects.order_by("pk").values_list("pk", "page_id", "restriction_type")
+        ),
         "collection_restrictions": CollectionViewRestriction.objects.count(),
     }
 
@@ -142,10 +156,24 @@ def cells(w):
     """(method, url, data) for every URL family against X's objects."""
     y = w.y.pk
     post = {
-        "title": "Pwned", "slug": "pwned", "summary": "x", "level": "beginner", "estimated_hours": "1",
-        "outcomes-count": "0", "new_title": "Pwned", "new_slug": "pwned", "new_parent_page": y,
-        "copy_subpages": "on", "publish_copies": "on", "alias": "", "comment": "pwned", "restriction_type": "none",
-        "collection": w.y_team.collection.pk, "name": "Pwned", "action-publish": "publish", "action-submit": "submit",
+        "title": "Pwned",
+        "slug": "pwned",
+        "summary": "x",
+        "level": "beginner",
+        "estimated_hours": "1",
+        "outcomes-count": "0",
+        "new_title": "Pwned",
+        "new_slug": "pwned",
+        "new_parent_page": y,
+        "copy_subpages": "on",
+        "publish_copies": "on",
+        "alias": "",
+        "comment": "pwned",
+        "restriction_type": "none",
+        "collection": w.y_team.collection.pk,
+        "name": "Pwned",
+        "action-publish": "publish",
+        "action-submit": "submit",
     }
     result = []
 
@@ -155,11 +183,30 @@ def cells(w):
 
     for page in (w.x, w.x_live, w.x_draft, w.x_private):
         p = page.pk
-        for suffix in ("edit/", "edit/preview/", "delete/", "unpublish/", "convert_alias/", "move/", f"move/{y}/confirm/",
-                       "copy/", "privacy/", "add_subpage/"):
+        for suffix in (
+            "edit/",
+            "edit/preview/",
+            "delete/",
+            "unpublish/",
+            "convert_alias/",
+            "move/",
+            f"move/{y}/confirm/",
+            "copy/",
+            "privacy/",
+            "add_subpage/",
+        ):
             both(f"/admin/pages/{p}/{suffix}")
-        for suffix in ("view_draft/", "usage/", "revisions/", "history/", "history/results/", "workflow_history/",
-                       "revisions/compare/earliest...latest/", "revisions/compare/live...latest/", ""):
+        for suffix in (
+            "view_draft/",
+            "usage/",
+            "revisions/",
+            "history/",
+            "history/results/",
+            "workflow_history/",
+            "revisions/compare/earliest...latest/",
+            "revisions/compare/live...latest/",
+            "",
+        ):
             result.append(("get", f"/admin/pages/{p}/{suffix}", None))
         for suffix in ("lock/", "unlock/", "set_position/?position=0"):
             result.append(("post", f"/admin/pages/{p}/{suffix}", post))
@@ -185,20 +232,39 @@ def cells(w):
         both(f"/admin/pages/workflow/collect_action_data/{d}/{action}/{w.task_state.pk}/")
 
     i = w.x_image.pk
-    for url in (f"/admin/images/{i}/", f"/admin/images/{i}/delete/", f"/admin/images/multiple/{i}/",
-                f"/admin/images/multiple/{i}/delete/"):
+    for url in (
+        f"/admin/images/{i}/",
+        f"/admin/images/{i}/delete/",
+        f"/admin/images/multiple/{i}/",
+        f"/admin/images/multiple/{i}/delete/",
+    ):
         both(url)
-    for url in (f"/admin/images/usage/{i}/", f"/admin/images/{i}/generate_url/", f"/admin/images/{i}/generate_url/output/?filter_method=original",
-                f"/admin/images/{i}/preview/original/", reverse("wagtailimages_chooser:chosen", args=[i]),
-                reverse("wagtailimages_chooser:select_format", args=[i])):
+    for url in (
+        f"/admin/images/usage/{i}/",
+        f"/admin/images/{i}/generate_url/",
+        f"/admin/images/{i}/generate_url/output/?filter_method=original",
+        f"/admin/images/{i}/preview/original/",
+        reverse("wagtailimages_chooser:chosen", args=[i]),
+        reverse("wagtailimages_chooser:select_format", args=[i]),
+    ):
         result.append(("get", url, None))
-    result.append(("post", reverse("wagtailimages_chooser:select_format", args=[i]), {"image-chooser-insertion-format": "fullwidth", "image-chooser-insertion-alt_text": "x"}))
+    result.append(
+        (
+            "post",
+            reverse("wagtailimages_chooser:select_format", args=[i]),
+            {"image-chooser-insertion-format": "fullwidth", "image-chooser-insertion-alt_text": "x"},
+        )
+    )
     for action in ("delete", "add_to_collection", "add_tags"):
         both(f"/admin/bulk/wagtailimages/image/{action}/?id={i}&next=/admin/")
 
     doc = w.x_document.pk
-    for url in (f"/admin/documents/edit/{doc}/", f"/admin/documents/delete/{doc}/", f"/admin/documents/multiple/{doc}/",
-                f"/admin/documents/multiple/{doc}/delete/"):
+    for url in (
+        f"/admin/documents/edit/{doc}/",
+        f"/admin/documents/delete/{doc}/",
+        f"/admin/documents/multiple/{doc}/",
+        f"/admin/documents/multiple/{doc}/delete/",
+    ):
         both(url)
     result.append(("get", f"/admin/documents/usage/{doc}/", None))
     result.append(("get", reverse("wagtaildocs_chooser:chosen", args=[doc]), None))
@@ -214,32 +280,75 @@ def cells(w):
     q = "Secretive"
     index = w.x.get_parent().pk
     for url in (
-        "/admin/", "/admin/pages/", f"/admin/pages/{index}/", f"/admin/pages/search/?q={q}", f"/admin/pages/search/results/?q={q}",
-        "/admin/choose-page/", f"/admin/choose-page/{index}/", f"/admin/choose-page/search/?q={q}",
-        f"/admin/api/main/pages/?search={q}", f"/admin/api/main/pages/?child_of={index}", f"/admin/api/main/pages/?descendant_of={index}",
+        "/admin/",
+        "/admin/pages/",
+        f"/admin/pages/{index}/",
+        f"/admin/pages/search/?q={q}",
+        f"/admin/pages/search/results/?q={q}",
+        "/admin/choose-page/",
+        f"/admin/choose-page/{index}/",
+        f"/admin/choose-page/search/?q={q}",
+        f"/admin/api/main/pages/?search={q}",
+        f"/admin/api/main/pages/?child_of={index}",
+        f"/admin/api/main/pages/?descendant_of={index}",
         "/admin/api/main/pages/?limit=1000",
-        "/admin/images/", f"/admin/images/?q={q}", "/admin/images/chooser/", f"/admin/images/chooser/results/?q={q}",
+        "/admin/images/",
+        f"/admin/images/?q={q}",
+        "/admin/images/chooser/",
+        f"/admin/images/chooser/results/?q={q}",
         f"/admin/images/?collection_id={w.x_team.collection.pk}",
-        "/admin/documents/", f"/admin/documents/?q={q}", "/admin/documents/chooser/", f"/admin/documents/chooser/results/?q={q}",
+        "/admin/documents/",
+        f"/admin/documents/?q={q}",
+        "/admin/documents/chooser/",
+        f"/admin/documents/chooser/results/?q={q}",
         f"/admin/documents/?collection_id={w.private_collection.pk}",
         "/admin/collections/",
-        "/admin/reports/locked/", "/admin/reports/workflow/", "/admin/reports/workflow_tasks/", "/admin/reports/site-history/",
-        "/admin/reports/aging-pages/", "/admin/reports/page-types-usage/", "/admin/reports/quizzes/",
+        "/admin/reports/locked/",
+        "/admin/reports/workflow/",
+        "/admin/reports/workflow_tasks/",
+        "/admin/reports/site-history/",
+        "/admin/reports/aging-pages/",
+        "/admin/reports/page-types-usage/",
+        "/admin/reports/quizzes/",
         "/admin/localize/reports/translations/",
-        "/admin/pages/usage/courses/coursepage/", "/admin/pages/create/courses/coursepage",
-        f"/admin/partners/reports/?partner={w.x.pk}", f"/admin/partners/reports/export/?partner={w.x.pk}",
-        "/admin/partners/reports/", "/admin/partners/reports/export/",
-        "/admin/workflows/list/", "/admin/workflows/tasks/index/", f"/admin/workflows/usage/{w.workflow_state.workflow_id}/",
-        "/admin/snippets/", "/admin/snippets/home/navigationmenu/", "/admin/snippets/home/footertext/",
-        "/admin/snippets/taxonomy/topic/", "/admin/snippets/choose/taxonomy/topic/", "/admin/snippets/taxonomy/topic/add/",
-        "/admin/users/", f"/admin/users/{w.x_user.pk}/", "/admin/groups/", f"/admin/groups/edit/{w.x_team.group_id}/",
-        "/admin/sites/", "/admin/locales/", "/admin/redirects/", "/admin/forms/", "/admin/settings/",
+        "/admin/pages/usage/courses/coursepage/",
+        "/admin/pages/create/courses/coursepage",
+        f"/admin/partners/reports/?partner={w.x.pk}",
+        f"/admin/partners/reports/export/?partner={w.x.pk}",
+        "/admin/partners/reports/",
+        "/admin/partners/reports/export/",
+        "/admin/workflows/list/",
+        "/admin/workflows/tasks/index/",
+        f"/admin/workflows/usage/{w.workflow_state.workflow_id}/",
+        "/admin/snippets/",
+        "/admin/snippets/home/navigationmenu/",
+        "/admin/snippets/home/footertext/",
+        "/admin/snippets/taxonomy/topic/",
+        "/admin/snippets/choose/taxonomy/topic/",
+        "/admin/snippets/taxonomy/topic/add/",
+        "/admin/users/",
+        f"/admin/users/{w.x_user.pk}/",
+        "/admin/groups/",
+        f"/admin/groups/edit/{w.x_team.group_id}/",
+        "/admin/sites/",
+        "/admin/locales/",
+        "/admin/redirects/",
+        "/admin/forms/",
+        "/admin/settings/",
     ):
         result.append(("get", url, None))
-    for url in ("/admin/users/add/", f"/admin/users/{w.x_user.pk}/delete/", "/admin/groups/add/",
-                f"/admin/groups/{w.x_team.group_id}/delete/", "/admin/collections/add/", "/admin/workflows/add/",
-                f"/admin/workflows/disable/{w.workflow_state.workflow_id}/", f"/admin/workflows/remove/{index}/",
-                "/admin/redirects/add/", "/admin/partners/onboard/"):
+    for url in (
+        "/admin/users/add/",
+        f"/admin/users/{w.x_user.pk}/delete/",
+        "/admin/groups/add/",
+        f"/admin/groups/{w.x_team.group_id}/delete/",
+        "/admin/collections/add/",
+        "/admin/workflows/add/",
+        f"/admin/workflows/disable/{w.workflow_state.workflow_id}/",
+        f"/admin/workflows/remove/{index}/",
+        "/admin/redirects/add/",
+        "/admin/partners/onboard/",
+    ):
         both(url)
 
     # Chooser upload forms aimed at X's collection; image files are public by URL (not a page of X's).
@@ -267,17 +376,24 @@ def read_cells(w):
     """(url, owner): what the owner reads of X's objects or editors' drafts, and no one else may."""
     x, editor = "x", "editor"
     result = [
-        ("/admin/api/main/images/", x), (f"/admin/api/main/images/{w.x_image.pk}/", x),
+        ("/admin/api/main/images/", x),
+        (f"/admin/api/main/images/{w.x_image.pk}/", x),
         ("/admin/api/main/documents/", x),
-        (f"/admin/api/main/pages/{w.x_draft.pk}/", x), (f"/admin/api/main/pages/?descendant_of={w.x.pk}", x),
-        (f"/admin/api/main/pages/{w.outside_draft.pk}/", editor), (f"/admin/api/main/pages/{w.outside_course.pk}/", editor),
+        (f"/admin/api/main/pages/{w.x_draft.pk}/", x),
+        (f"/admin/api/main/pages/?descendant_of={w.x.pk}", x),
+        (f"/admin/api/main/pages/{w.outside_draft.pk}/", editor),
+        (f"/admin/api/main/pages/{w.outside_course.pk}/", editor),
         (f"/admin/api/main/pages/?child_of={w.outside_draft.get_parent().pk}", editor),
-        ("/admin/images/chooser/", x), ("/admin/images/chooser/results/?q=Secretive", x),
+        ("/admin/images/chooser/", x),
+        ("/admin/images/chooser/results/?q=Secretive", x),
         (f"/admin/images/chooser/?collection_id={w.x_team.collection.pk}", x),
-        ("/admin/documents/chooser/", x), ("/admin/documents/chooser/results/?q=Secretive", x),
+        ("/admin/documents/chooser/", x),
+        ("/admin/documents/chooser/results/?q=Secretive", x),
         (f"/admin/documents/chooser/?collection_id={w.x_team.collection.pk}", x),
-        ("/admin/choose-page/search/?q=Secretive", x), (f"/admin/choose-page/{w.x.pk}/", x),
-        (f"/admin/choose-page/{w.outside_draft.pk}/", editor), (f"/admin/choose-page/{w.outside_course.pk}/", editor),
+        ("/admin/choose-page/search/?q=Secretive", x),
+        (f"/admin/choose-page/{w.x.pk}/", x),
+        (f"/admin/choose-page/{w.outside_draft.pk}/", editor),
+        (f"/admin/choose-page/{w.outside_course.pk}/", editor),
         (f"/admin/partners/reports/export/?partner={w.x.pk}", x),
         ("/admin/localize/reports/translations/", editor),
     ]
@@ -351,13 +467,23 @@ def test_visitors_and_learners_cannot_reach_the_admin_or_private_files(client, w
 def test_partner_x_reaches_their_own_objects(client, world):
     """The matrix means something: the same URLs open for X's own editor."""
     client.force_login(world.x_user)
-    for url in (f"/admin/pages/{world.x_draft.pk}/edit/", f"/admin/images/{world.x_image.pk}/",
-                f"/admin/documents/edit/{world.x_document.pk}/", f"/admin/partners/reports/?partner={world.x.pk}",
-                f"/admin/pages/{world.x_draft.pk}/history/", world.x_document.url):
+    for url in (
+        f"/admin/pages/{world.x_draft.pk}/edit/",
+        f"/admin/images/{world.x_image.pk}/",
+        f"/admin/documents/edit/{world.x_document.pk}/",
+        f"/admin/partners/reports/?partner={world.x.pk}",
+        f"/admin/pages/{world.x_draft.pk}/history/",
+        world.x_document.url,
+    ):
         assert client.get(url).status_code == 200, url
     # The searches of the matrix would find X's objects: Y's empty answers are not a fluke.
-    for url in ("/admin/pages/search/?q=Secretive", "/admin/images/?q=Secretive", "/admin/documents/?q=Secretive",
-                "/admin/choose-page/search/?q=Secretive", "/admin/api/main/pages/?search=Secretive"):
+    for url in (
+        "/admin/pages/search/?q=Secretive",
+        "/admin/images/?q=Secretive",
+        "/admin/documents/?q=Secretive",
+        "/admin/choose-page/search/?q=Secretive",
+        "/admin/api/main/pages/?search=Secretive",
+    ):
         assert LEAK in client.get(url).content, url
 
 

@@ -32,7 +32,9 @@ def course_form(title, **extra):
     )
 
 
-def test_partner_submission_is_live_only_after_an_editor_approves(client, home, partner_index, django_capture_on_commit_callbacks):
+def test_partner_submission_is_live_only_after_an_editor_approves(
+    client, home, partner_index, django_capture_on_commit_callbacks
+):
     catalog = make_course_index(home)
     partner, partner_user = onboard("Kilimo University", email="dean@kilimo.example")
     editor = make_editor()
@@ -78,7 +80,9 @@ def test_partner_submission_is_live_only_after_an_editor_approves(client, home, 
     assert "Clear and useful: approved." in history
 
 
-def test_rejected_submission_stays_off_the_site_and_the_partner_sees_why(client, home, partner_index, django_capture_on_commit_callbacks):
+def test_rejected_submission_stays_off_the_site_and_the_partner_sees_why(
+    client, home, partner_index, django_capture_on_commit_callbacks
+):
     catalog = make_course_index(home)
     partner, partner_user = onboard("Kilimo University", email="dean@kilimo.example")
     editor = make_editor()
@@ -91,7 +95,9 @@ def test_rejected_submission_stays_off_the_site_and_the_partner_sees_why(client,
     task_state = TaskState.objects.get(status=TaskState.STATUS_IN_PROGRESS, workflow_state__object_id=str(course.pk))
 
     client.force_login(editor)
-    client.post(f"/admin/pages/workflow/action/{course.pk}/reject/{task_state.pk}/", {"comment": "Add a worked example."})
+    client.post(
+        f"/admin/pages/workflow/action/{course.pk}/reject/{task_state.pk}/", {"comment": "Add a worked example."}
+    )
     course.refresh_from_db()
     assert not course.live
     client.force_login(partner_user)

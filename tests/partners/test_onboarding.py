@@ -26,10 +26,19 @@ def _page_codenames(group):
     return set(GroupPagePermission.objects.filter(group=group).values_list("permission__codename", flat=True))
 
 
-def test_create_partner_command_sets_up_page_group_collection_and_invitation(partner_index, django_capture_on_commit_callbacks):
+def test_create_partner_command_sets_up_page_group_collection_and_invitation(
+    partner_index, django_capture_on_commit_callbacks
+):
     out = StringIO()
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("create_partner", "Kilimo University", email="dean@kilimo.example", country="ke", kind="university", stdout=out)
+        call_command(
+            "create_partner",
+            "Kilimo University",
+            email="dean@kilimo.example",
+            country="ke",
+            kind="university",
+            stdout=out,
+        )
 
     partner = PartnerPage.objects.get(title="Kilimo University")
     assert partner.get_parent().pk == partner_index.pk
@@ -40,8 +49,17 @@ def test_create_partner_command_sets_up_page_group_collection_and_invitation(par
     collection = Collection.objects.get(name="Kilimo University")
     assert set(
         GroupCollectionPermission.objects.filter(group=group).values_list("collection_id", "permission__codename")
-    ) == {(collection.pk, codename) for codename in (
-        "add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document")}
+    ) == {
+        (collection.pk, codename)
+        for codename in (
+            "add_image",
+            "change_image",
+            "choose_image",
+            "add_document",
+            "change_document",
+            "choose_document",
+        )
+    }
     assert set(group.permissions.values_list("codename", flat=True)) == {"access_admin"}
     assert PartnerTeam.objects.get(partner=partner).group == group
 
@@ -59,15 +77,25 @@ def test_create_partner_command_sets_up_page_group_collection_and_invitation(par
 def test_running_onboarding_twice_adds_nothing(partner_index, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         services.partner_onboard(name="Kilimo University", email="dean@kilimo.example")
-    counts = (Page.objects.count(), Group.objects.count(), Collection.objects.count(),
-              GroupPagePermission.objects.count(), GroupCollectionPermission.objects.count(),
-              get_user_model().objects.count())
+    counts = (
+        Page.objects.count(),
+        Group.objects.count(),
+        Collection.objects.count(),
+        GroupPagePermission.objects.count(),
+        GroupCollectionPermission.objects.count(),
+        get_user_model().objects.count(),
+    )
     with django_capture_on_commit_callbacks(execute=True):
         result = services.partner_onboard(name="Kilimo  University ", email="DEAN@kilimo.example")
     assert not result.created and not result.invited
-    assert counts == (Page.objects.count(), Group.objects.count(), Collection.objects.count(),
-                      GroupPagePermission.objects.count(), GroupCollectionPermission.objects.count(),
-                      get_user_model().objects.count())
+    assert counts == (
+        Page.objects.count(),
+        Group.objects.count(),
+        Collection.objects.count(),
+        GroupPagePermission.objects.count(),
+        GroupCollectionPermission.objects.count(),
+        get_user_model().objects.count(),
+    )
     assert len(mail.outbox) == 1
 
 
@@ -111,20 +139,28 @@ def test_editor_onboards_a_partner_from_the_admin(client, partner_index, django_
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             "/admin/partners/onboard/",
-            {"name": "Andes Business School", "email": "head@andes.example", "country": "PE", "kind": "business_school"},
+            {
+                "name": "Andes Business School",
+                "email": "head@andes.example",
+                "country": "PE",
+                "kind": "business_school",
+            },
         )
     partner = PartnerPage.objects.get(title="Andes Business School")
     assert response.status_code == 302 and response["Location"] == f"/admin/pages/{partner.pk}/edit/"
     assert len(mail.outbox) == 1
 
 
-@pytest.mark.parametrize("data", [
-    {"name": "\x00", "email": "a@example.org", "kind": "university"},
-    {"name": "x" * 10_000, "email": "a@example.org", "kind": "university"},
-    {"name": "Fine", "email": "a" * 10_000, "kind": "university"},
-    {"name": "Fine", "email": "a@example.org", "kind": "castle", "country": "ZZ"},
-    {},
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"name": "\x00", "email": "a@example.org", "kind": "university"},
+        {"name": "x" * 10_000, "email": "a@example.org", "kind": "university"},
+        {"name": "Fine", "email": "a" * 10_000, "kind": "university"},
+        {"name": "Fine", "email": "a@example.org", "kind": "castle", "country": "ZZ"},
+        {},
+    ],
+)
 def test_admin_onboarding_form_shows_errors_never_500(client, partner_index, data):
     client.force_login(make_editor())
     response = client.post("/admin/partners/onboard/", data)
@@ -136,6 +172,8 @@ def test_only_editors_may_onboard(client, partner_index):
     partner_user = make_admin_user(email="someone@example.org")
     client.force_login(partner_user)
     assert client.get("/admin/partners/onboard/").status_code in (302, 403)
-    response = client.post("/admin/partners/onboard/", {"name": "Sneaky", "email": "x@example.org", "kind": "university"})
+    response = client.post(
+        "/admin/partners/onboard/", {"name": "Sneaky", "email": "x@example.org", "kind": "university"}
+    )
     assert response.status_code in (302, 403)
     assert not PartnerPage.objects.filter(title="Sneaky").exists()

@@ -18,13 +18,20 @@ from tests.builders import (
 
 pytestmark = pytest.mark.django_db
 
-XSS = '<img src=x onerror=alert(1)>'
+XSS = "<img src=x onerror=alert(1)>"
 
 
 def test_partner_page_shows_contact_expertise_and_its_live_courses(client, home, partner_index):
     topic = Topic.objects.create(name="Export rules", slug="export-rules")
-    partner = make_partner(partner_index, title="Kilimo University", country="KE", city="Nakuru", contact_name="Dr Wanjiru",
-                           contact_email="wanjiru@kilimo.example", website="https://kilimo.example")
+    partner = make_partner(
+        partner_index,
+        title="Kilimo University",
+        country="KE",
+        city="Nakuru",
+        contact_name="Dr Wanjiru",
+        contact_email="wanjiru@kilimo.example",
+        website="https://kilimo.example",
+    )
     partner.expertise.set([topic])
     publish(partner)
     live = make_course(partner, lessons=0, modules=0, title="Dry maize safely")
@@ -57,10 +64,18 @@ def test_partner_list_filters_by_country_and_type_with_counts(client, home, part
     assert "No partner matches these filters." in html
 
 
-@pytest.mark.parametrize("query", [
-    "?country=ZZ", "?kind=castle", "?country=%00", "?country=" + "K" * 10_000, "?kind=%E2%80%AE%01",
-    "?country=KE&country=PE", "?page=-1",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?country=ZZ",
+        "?kind=castle",
+        "?country=%00",
+        "?country=" + "K" * 10_000,
+        "?kind=%E2%80%AE%01",
+        "?country=KE&country=PE",
+        "?page=-1",
+    ],
+)
 def test_bad_filter_values_are_ignored_with_a_message(client, home, partner_index, query):
     make_partner(partner_index, title="Kilimo University", country="KE")
     response = client.get(partner_index.url + query)
@@ -86,11 +101,24 @@ def test_partner_edit_form_refuses_a_javascript_website(client, home, partner_in
     client.force_login(partner_user)
     from wagtail.test.utils.form_data import nested_form_data, rich_text
 
-    response = client.post(f"/admin/pages/{partner.pk}/edit/", nested_form_data({
-        "title": "Kilimo University", "slug": partner.slug, "kind": "university", "country": "KE", "city": "",
-        "intro": "", "description": rich_text(""), "website": "javascript:alert(1)",
-        "contact_name": "", "contact_email": "", "contact_phone": "",
-    }))
+    response = client.post(
+        f"/admin/pages/{partner.pk}/edit/",
+        nested_form_data(
+            {
+                "title": "Kilimo University",
+                "slug": partner.slug,
+                "kind": "university",
+                "country": "KE",
+                "city": "",
+                "intro": "",
+                "description": rich_text(""),
+                "website": "javascript:alert(1)",
+                "contact_name": "",
+                "contact_email": "",
+                "contact_phone": "",
+            }
+        ),
+    )
     assert response.status_code == 200  # the form again, with an error
     partner.refresh_from_db()
     assert "javascript" not in (partner.get_latest_revision_as_object().website or "")
@@ -98,8 +126,15 @@ def test_partner_edit_form_refuses_a_javascript_website(client, home, partner_in
 
 def test_markup_in_partner_titles_is_escaped_on_the_site_and_in_the_admin(client, home, partner_index):
     catalog = make_course_index(home)
-    partner = make_partner(partner_index, title=f"Evil {XSS} Institute", slug="evil", country="KE", intro=f"Intro {XSS}",
-                           city=XSS, contact_name=XSS)
+    partner = make_partner(
+        partner_index,
+        title=f"Evil {XSS} Institute",
+        slug="evil",
+        country="KE",
+        intro=f"Intro {XSS}",
+        city=XSS,
+        contact_name=XSS,
+    )
     course = make_course(partner, lessons=1, title=f"Course {XSS}", summary=f"Summary {XSS}")
     visitor = Client()
     for url in (partner_index.url, partner.url, catalog.url, course.url):
@@ -108,9 +143,15 @@ def test_markup_in_partner_titles_is_escaped_on_the_site_and_in_the_admin(client
         assert "&lt;img src=x onerror=alert(1)&gt;" in html, url
 
     client.force_login(make_editor())
-    for url in (f"/admin/pages/{partner_index.pk}/", f"/admin/pages/{partner.pk}/", "/admin/pages/search/?q=Evil",
-                *(f"/admin/partners/reports/{table}?partner={partner.pk}"
-                  for table in ("", "quiz-pass-rates/", "countries/", "learners/"))):
+    for url in (
+        f"/admin/pages/{partner_index.pk}/",
+        f"/admin/pages/{partner.pk}/",
+        "/admin/pages/search/?q=Evil",
+        *(
+            f"/admin/partners/reports/{table}?partner={partner.pk}"
+            for table in ("", "quiz-pass-rates/", "countries/", "learners/")
+        ),
+    ):
         html = client.get(url).content.decode()
         assert XSS not in html, url
 

@@ -37,8 +37,18 @@ def menu_labels(html):
 def test_partner_admin_menu_has_no_users_settings_or_snippets(client, partner):
     client.force_login(partner.user)
     html = client.get("/admin/").content.decode()
-    for label in ("Users", "Groups", "Settings", "Snippets", "Taxonomy", "Navigation & footer", "Sites",
-                  "Onboard a partner", "Quiz results", "Redirects"):
+    for label in (
+        "Users",
+        "Groups",
+        "Settings",
+        "Snippets",
+        "Taxonomy",
+        "Navigation & footer",
+        "Sites",
+        "Onboard a partner",
+        "Quiz results",
+        "Redirects",
+    ):
         assert f'"label": "{label}"' not in html, label
     for url in ("/admin/workflows/list/", "/admin/users/", "/admin/groups/", "/admin/snippets/", "/admin/sites/"):
         assert url not in html, url  # ("Workflows" under Reports is the report of their own pages in review)
@@ -71,18 +81,33 @@ def test_svg_is_not_an_allowed_image_type():
 def test_partner_svg_and_html_uploads_are_refused(client, partner):
     client.force_login(partner.user)
     collection = partner.team.collection.pk
-    response = client.post("/admin/images/add/", {
-        "title": "Logo", "collection": collection, "file": SimpleUploadedFile("logo.svg", SVG, "image/svg+xml"),
-    })
+    response = client.post(
+        "/admin/images/add/",
+        {
+            "title": "Logo",
+            "collection": collection,
+            "file": SimpleUploadedFile("logo.svg", SVG, "image/svg+xml"),
+        },
+    )
     assert response.status_code == 200  # the form again, with an error
-    response = client.post("/admin/images/add/", {
-        "title": "Logo", "collection": collection, "file": SimpleUploadedFile("logo.png", SVG, "image/png"),
-    })
+    response = client.post(
+        "/admin/images/add/",
+        {
+            "title": "Logo",
+            "collection": collection,
+            "file": SimpleUploadedFile("logo.png", SVG, "image/png"),
+        },
+    )
     assert response.status_code == 200
     assert not get_image_model().objects.exists()
-    response = client.post("/admin/documents/add/", {
-        "title": "Page", "collection": collection, "file": SimpleUploadedFile("page.html", b"<script>alert(1)</script>", "text/html"),
-    })
+    response = client.post(
+        "/admin/documents/add/",
+        {
+            "title": "Page",
+            "collection": collection,
+            "file": SimpleUploadedFile("page.html", b"<script>alert(1)</script>", "text/html"),
+        },
+    )
     assert response.status_code == 200
     assert not get_document_model().objects.exists()
 
@@ -90,13 +115,23 @@ def test_partner_svg_and_html_uploads_are_refused(client, partner):
 def test_partner_uploads_only_into_their_own_collection(client, partner, home):
     other, _user = onboard("Andes School", email="head@andes.example")
     client.force_login(partner.user)
-    client.post("/admin/images/add/", {
-        "title": "Sneaky", "collection": other.team.collection.pk, "file": SimpleUploadedFile("a.png", png(), "image/png"),
-    })
+    client.post(
+        "/admin/images/add/",
+        {
+            "title": "Sneaky",
+            "collection": other.team.collection.pk,
+            "file": SimpleUploadedFile("a.png", png(), "image/png"),
+        },
+    )
     assert not get_image_model().objects.filter(collection=other.team.collection).exists()
-    response = client.post("/admin/images/add/", {
-        "title": "Ours", "collection": partner.team.collection.pk, "file": SimpleUploadedFile("b.png", png(), "image/png"),
-    })
+    response = client.post(
+        "/admin/images/add/",
+        {
+            "title": "Ours",
+            "collection": partner.team.collection.pk,
+            "file": SimpleUploadedFile("b.png", png(), "image/png"),
+        },
+    )
     assert response.status_code == 302
     assert get_image_model().objects.get(title="Ours").collection == partner.team.collection
 

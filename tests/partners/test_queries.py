@@ -16,8 +16,13 @@ PARTNER_PAGE_QUERIES = 28
 def test_partner_list_queries_do_not_grow_with_partners(client, home, partner_index):
     def add(count, start):
         for n in range(start, start + count):
-            make_partner(partner_index, title=f"Partner {n:03}", country=["KE", "PE", "NL"][n % 3],
-                         kind=["university", "chamber"][n % 2], logo=make_image())
+            make_partner(
+                partner_index,
+                title=f"Partner {n:03}",
+                country=["KE", "PE", "NL"][n % 3],
+                kind=["university", "chamber"][n % 2],
+                logo=make_image(),
+            )
 
     add(3, 0)
     _, after = assert_flat(client, partner_index.url + "?country=KE", lambda: add(27, 3), ceiling=PARTNER_LIST_QUERIES)

@@ -30,7 +30,7 @@ from tests.reports.conftest import formula_cells, screen_rows, spreadsheet_rows
 
 pytestmark = pytest.mark.django_db
 
-INJECTIONS = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)"]
+INJECTIONS = ['=HYPERLINK("http://evil.example","x")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)"]
 COURSES = "/admin/partners/reports/"
 MONTHS = "/admin/partners/reports/quiz-pass-rates/"
 COUNTRIES = "/admin/partners/reports/countries/"
@@ -48,8 +48,14 @@ def learner(*, country="", share=False, first_name="", last_name="", profile=Tru
 
 def attempt(user, quiz, *, passed, when, number=1):
     row = QuizAttempt.objects.create(
-        user=user, quiz_key=quiz.translation_key, quiz=quiz, quiz_title=quiz.title, number=number,
-        score=100 if passed else 0, passed=passed, pass_mark=50,
+        user=user,
+        quiz_key=quiz.translation_key,
+        quiz=quiz,
+        quiz_title=quiz.title,
+        number=number,
+        score=100 if passed else 0,
+        passed=passed,
+        pass_mark=50,
     )
     QuizAttempt.objects.filter(pk=row.pk).update(submitted_at=when)
 
@@ -89,7 +95,10 @@ def test_report_counts_enrolments_activity_completions_pass_rates_and_countries(
     assert (row.enrolled, row.active, row.completed, row.completion_rate) == (4, 3, 1, 25)
     assert row.hidden_learners == 3
     months = selectors.partner_month_list(partner=partner)
-    assert [(m.month.strftime("%Y-%m"), m.attempts, m.pass_rate) for m in months] == [("2026-09", 1, 0), ("2026-10", 2, 100)]
+    assert [(m.month.strftime("%Y-%m"), m.attempts, m.pass_rate) for m in months] == [
+        ("2026-09", 1, 0),
+        ("2026-10", 2, 100),
+    ]
     countries = selectors.partner_country_list(partner=partner)
     assert [(c.code, c.count) for c in countries] == [("KE", 2), ("PE", 1), ("unknown", 1)]
     learners = selectors.partner_learner_list(partner=partner)
@@ -100,10 +109,13 @@ def test_partner_sees_each_table_of_their_own_report(client, partner, busy_cours
     client.force_login(partner.user)
     assert screen_rows(client.get(COURSES)) == [["Dry maize safely", "4", "3", "1", "25 %"]]
     assert screen_rows(client.get(MONTHS)) == [
-        ["Dry maize safely", "2026-09", "1", "0", "0 %"], ["Dry maize safely", "2026-10", "2", "2", "100 %"]
+        ["Dry maize safely", "2026-09", "1", "0", "0 %"],
+        ["Dry maize safely", "2026-10", "2", "2", "100 %"],
     ]
     assert screen_rows(client.get(COUNTRIES)) == [
-        ["Dry maize safely", "Kenya", "2"], ["Dry maize safely", "Peru", "1"], ["Dry maize safely", "Unknown", "1"]
+        ["Dry maize safely", "Kenya", "2"],
+        ["Dry maize safely", "Peru", "1"],
+        ["Dry maize safely", "Unknown", "1"],
     ]
     html = client.get(LEARNERS).content.decode()
     assert "Achieng Otieno" in html and "Hidden Person" not in html
@@ -115,7 +127,10 @@ def test_partner_sees_each_table_of_their_own_report(client, partner, busy_cours
 
 def test_partner_sees_own_report_with_consenting_names_only(client, partner):
     course = make_course(partner, lessons=1, title="Dry maize safely")
-    for user in (learner(share=True, first_name="Achieng", last_name="Otieno"), learner(first_name="Hidden", last_name="Person")):
+    for user in (
+        learner(share=True, first_name="Achieng", last_name="Otieno"),
+        learner(first_name="Hidden", last_name="Person"),
+    ):
         course_services.enrollment_create(user=user, course=course)
     client.force_login(partner.user)
     assert "Dry maize safely" in client.get(COURSES).content.decode()
@@ -188,7 +203,9 @@ def test_exports_carry_the_numbers_on_screen(client, partner, busy_course, expor
             numbers = [[row[-1]] for row in numbers]
         assert numbers == on_screen, url
         assert numbers
-    assert spreadsheet_rows(client.get(EXPORT), "xlsx") == spreadsheet_rows(client.get(COURSES, {"export": "xlsx"}), "xlsx")
+    assert spreadsheet_rows(client.get(EXPORT), "xlsx") == spreadsheet_rows(
+        client.get(COURSES, {"export": "xlsx"}), "xlsx"
+    )
 
 
 @pytest.mark.parametrize("export_format", ["csv", "xlsx"])
@@ -269,7 +286,9 @@ def test_report_and_export_name_learners_without_their_email(client, partner):
 def test_learner_table_pages_by_fifty(client, partner):
     course = make_course(partner, lessons=1, title="Dry maize safely")
     for n in range(51):
-        course_services.enrollment_create(user=learner(share=True, first_name=f"Learner{n:02d}", last_name="Z"), course=course)
+        course_services.enrollment_create(
+            user=learner(share=True, first_name=f"Learner{n:02d}", last_name="Z"), course=course
+        )
     client.force_login(partner.user)
     first, second = screen_rows(client.get(LEARNERS)), screen_rows(client.get(LEARNERS, {"p": 2}))
     assert (len(first), len(second)) == (50, 1)
@@ -280,7 +299,9 @@ def test_learner_table_pages_by_fifty(client, partner):
 
 def test_tables_filter_by_course_and_pass_rates_by_date(client, partner, busy_course):
     other = make_course(partner, lessons=1, title="Another course")
-    course_services.enrollment_create(user=learner(country="PE", share=True, first_name="Other", last_name="One"), course=other)
+    course_services.enrollment_create(
+        user=learner(country="PE", share=True, first_name="Other", last_name="One"), course=other
+    )
     client.force_login(partner.user)
     assert {row[0] for row in screen_rows(client.get(COUNTRIES))} == {"Dry maize safely", "Another course"}
     assert screen_rows(client.get(COUNTRIES, {"course": other.pk})) == [["Another course", "Peru", "1"]]

@@ -28,7 +28,9 @@ EVIL = '=HYPERLINK("http://evil.example","x")'
 def answered(home):
     """A quiz of four questions: one learner got all right, one all wrong."""
     setup = QuizSetup(home, title="Know your costs")
-    quiz_services.attempt_submit(user=setup.learner, quiz=setup.quiz, data=setup.answers(right=False), attempt_number="1")
+    quiz_services.attempt_submit(
+        user=setup.learner, quiz=setup.quiz, data=setup.answers(right=False), attempt_number="1"
+    )
     right = make_learner()
     course_services.enrollment_create(user=right, course=setup.course)
     quiz_services.attempt_submit(user=right, quiz=setup.quiz, data=setup.answers(right=True), attempt_number="1")
@@ -94,7 +96,9 @@ def test_index_and_detail_page_their_rows(client, home):
     module = setup.lessons[0].get_parent()
     for n in range(50):
         make_quiz(module, questions=[], title=f"Quiz {n:02d}")
-    long_quiz = make_quiz(module, questions=[q_true_false(prompt=f"Statement {n}") for n in range(21)], title="Long quiz")
+    long_quiz = make_quiz(
+        module, questions=[q_true_false(prompt=f"Statement {n}") for n in range(21)], title="Long quiz"
+    )
     client.force_login(make_editor())
     assert (len(screen_rows(client.get(INDEX))), len(screen_rows(client.get(INDEX, {"p": 2})))) == (50, 2)
     assert "Page 2 of 2" in client.get(INDEX, {"p": 2}).content.decode()

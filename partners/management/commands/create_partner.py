@@ -13,7 +13,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("name", help="Name of the institution, e.g. \"University of Nowhere\".")
+        parser.add_argument("name", help='Name of the institution, e.g. "University of Nowhere".')
         parser.add_argument("--email", required=True, help="Email address of the partner's first editor.")
         parser.add_argument("--country", default="", help="Two-letter country code, e.g. KE.")
         parser.add_argument("--kind", default=PartnerKind.UNIVERSITY, choices=PartnerKind.values)
@@ -24,7 +24,9 @@ class Command(BaseCommand):
         except PartnerOnboardError as error:
             raise CommandError(str(error)) from None
         verb = "Created" if result.created else "Found"
-        self.stdout.write(f"{verb} partner page {result.partner.title!r} (id {result.partner.pk}, draft until reviewed).")
+        self.stdout.write(
+            f"{verb} partner page {result.partner.title!r} (id {result.partner.pk}, draft until reviewed)."
+        )
         self.stdout.write(f"Group {result.team.group.name!r}, collection {result.team.collection.name!r}.")
         if result.invited:
             self.stdout.write(self.style.SUCCESS(f"Invitation sent to {result.editor.email}."))
