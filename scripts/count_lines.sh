@@ -17,7 +17,7 @@ files() { git ls-files --cached --others --exclude-standard -- "$@" | sort -u | 
 lines() { xargs -r -d '\n' cat -- | wc -l; }
 
 is_demo='(^|/)demo/|/management/commands/load_demo_content\.py$'
-app_dirs=$(for d in */; do d=${d%/}; [ -f "$d/apps.py" ] || [ "$d" = trainingsite ] && echo "$d"; done)
+app_dirs=$(for d in */; do d=${d%/}; if [ -f "$d/apps.py" ] || [ "$d" = trainingsite ]; then echo "$d"; fi; done)
 
 app=$(files $app_dirs | grep -E '\.py$' | grep -vE '(^|/)migrations/|(^|/)tests?/|(^|/)tests?(_[^/]*)?\.py$' | grep -vE "$is_demo" || true)
 demo_py=$(files | grep -E '\.py$' | grep -E "$is_demo" | grep -vE '^tests/' || true)
