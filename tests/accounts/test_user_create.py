@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from accounts.services import user_create_verified
-from tests.factories import PASSWORD, make_learner
+from tests.builders import PASSWORD, make_learner
 
 pytestmark = pytest.mark.django_db
 
