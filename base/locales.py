@@ -2,15 +2,22 @@
 
 from operator import attrgetter
 
+from django.conf import settings
 from django.db.models import Q
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 
 def locales_active_and_default() -> tuple[Locale, Locale]:
-    """The active language's locale and the default one (the same object twice when they agree)."""
+    """The active language's locale and the default one (the same object twice when they agree).
+
+    One query when the visitor reads the default language, as most do; Locale.get_active() and
+    Locale.get_default() would each ask the database.
+    """
     active = Locale.get_active()
-    default = Locale.get_default()
-    return active, default
+    if active.language_code == get_supported_content_language_variant(settings.LANGUAGE_CODE):
+        return active, active
+    return active, Locale.get_default()
 
 
 def in_locale_or_default(queryset, *, locales=None, for_search: bool = False):
