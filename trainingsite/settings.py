@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "assessments",
     "library",
     "partners",
+    "certificates",
     "reports",
     "search",
     "demo",  # the demo content and its loader: the top layer, it may use every app

@@ -16,6 +16,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", views.health, name="health"),
+    path("credentials/", include("certificates.credential_urls")),
     # Outside the language prefixes: one sitemap lists every language's pages.
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": SiteSitemap}}, name="sitemap"),
 ]
@@ -31,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("learning/", include("home.urls")),
     path("learning/", include("courses.urls")),
     path("learning/", include("assessments.urls")),
+    path("", include("certificates.urls")),
     path("", include("library.urls")),
     path("", include("search.urls")),
     path("", include(wagtail_urls)),

@@ -17,6 +17,7 @@ from tests.builders.assessments import (
     q_single,
     q_true_false,
 )
+from tests.builders.certificates import make_certificate
 from tests.builders.courses import (
     course_lessons,
     make_course,
@@ -48,6 +49,7 @@ __all__ = [
     "give_totp",
     "make_admin_user",
     "make_attachment",
+    "make_certificate",
     "make_course",
     "make_course_index",
     "make_document",
