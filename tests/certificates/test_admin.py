@@ -22,6 +22,7 @@ from tests.builders import (
     make_program_index,
     onboard,
 )
+from tests.queries import assert_flat
 
 pytestmark = pytest.mark.django_db
 
@@ -207,3 +208,17 @@ def test_the_revoke_form_is_post_only_for_the_action_and_needs_csrf(certificates
     certificate.refresh_from_db()
     assert certificate.revoked_at is None
     assert reverse("certificate:revoke", args=(certificate.pk,)) == f"{INDEX}revoke/{certificate.pk}/"
+
+
+ADMIN_LISTING_QUERIES = 16  # measured when the guard was written
+
+
+def test_the_listing_queries_do_not_grow_with_certificates(editor_client, certificates):
+    course = certificates["pricing"]
+
+    def grow():
+        for _ in range(10):
+            make_certificate(make_learner(), course=course)
+
+    before, after = assert_flat(editor_client, INDEX, grow=grow, ceiling=ADMIN_LISTING_QUERIES)
+    assert after.count("Amina Wanjiru") > 0 and len(after) > len(before)
