@@ -15,6 +15,7 @@ from courses.models import Enrollment
 from tests.builders import (
     QuizSetup,
     course_lessons,
+    make_certificate,
     make_course,
     make_course_index,
     make_learner,
@@ -228,3 +229,13 @@ def test_the_ready_email_goes_once_even_when_the_task_runs_again(catalog, django
     certificate = Certificate.objects.get()
     certificate_ready_announce.enqueue(certificate_id=certificate.pk)
     assert len(mail.outbox) == 1
+
+
+def test_a_status_index_already_taken_is_drawn_again(catalog, monkeypatch):
+    taken = make_certificate(make_learner(), course=make_course(catalog, lessons=1), status_index=7)
+    draws = iter([7, 7, 8])
+    monkeypatch.setattr(services.secrets, "randbelow", lambda n: next(draws))  # chance, the outside world
+    course = make_course(catalog, lessons=1)
+    complete(make_learner(), course)
+    assert Certificate.objects.get(achievement_key=course.translation_key).status_index == 8
+    assert Certificate.objects.get(pk=taken.pk).status_index == 7
