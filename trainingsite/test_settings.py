@@ -21,3 +21,5 @@ _worker = os.environ.get("PYTEST_XDIST_WORKER")
 MEDIA_ROOT = VAR_DIR / (f"test-media-{_worker}" if _worker else "test-media")  # noqa: F405
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405
+# Queued tasks run as soon as they are enqueued (after the commit that queues them).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
