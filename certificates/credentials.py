@@ -20,12 +20,15 @@ import base64
 import gzip
 import json
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.conf import settings
+from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import override
 from joserfc import jws
 from joserfc._rfc8037.jws_eddsa import EdDSAAlgorithm
@@ -306,3 +309,76 @@ def credential_verify(token) -> dict:
     if not isinstance(payload, dict):
         raise CredentialInvalid(_("This is not a credential."))
     return payload
+
+
+# --- Checking a credential someone shows us ----------------------------------------------
+
+
+class CheckOutcome(models.TextChoices):
+    VALID = "valid", _lazy("Valid")
+    REVOKED = "revoked", _lazy("Revoked")
+    INVALID = "invalid", _lazy("Not valid")
+
+
+@dataclass(frozen=True)
+class CredentialCheck:
+    """What the check page shows: only the name, achievement, issuer and dates, never more."""
+
+    outcome: str
+    message: str = ""
+    recipient_name: str = ""
+    achievement_name: str = ""
+    issuer_name: str = ""
+    taught_by: str = ""
+    issued_at: datetime | None = None
+    revoked_at: datetime | None = None
+
+
+def _text(value) -> str:
+    return value.strip()[:300] if isinstance(value, str) else ""
+
+
+def credential_inspect(token) -> CredentialCheck:
+    """Verify a credential and look up its revocation; any input gets an answer, never an exception."""
+    try:
+        payload = credential_verify(token)
+    except CredentialInvalid as invalid:
+        return CredentialCheck(outcome=CheckOutcome.INVALID, message=str(invalid))
+    subject = payload.get("credentialSubject") if isinstance(payload.get("credentialSubject"), dict) else {}
+    status = payload.get("credentialStatus") if isinstance(payload.get("credentialStatus"), dict) else {}
+    achievement = subject.get("achievement") if isinstance(subject.get("achievement"), dict) else {}
+    creator = achievement.get("creator") if isinstance(achievement.get("creator"), dict) else {}
+    issuer = payload.get("issuer") if isinstance(payload.get("issuer"), dict) else {}
+    identifiers = subject.get("identifier") if isinstance(subject.get("identifier"), list) else []
+    name = next(
+        (
+            _text(item.get("identityHash"))
+            for item in identifiers
+            if isinstance(item, dict) and item.get("identityType") == "name" and item.get("hashed") is False
+        ),
+        "",
+    )
+    index = status.get("statusListIndex")
+    certificate = None
+    if isinstance(index, str) and index.isdigit() and len(index) < 10:
+        certificate = (
+            Certificate.objects.filter(status_index=int(index)).only("public_id", "revoked_at", "replaced_at").first()
+        )
+    if certificate is not None and not str(payload.get("id")).endswith(f"/verify/{certificate.public_id}/"):
+        certificate = None
+    if certificate is None:  # signed by us but not on record (a status list credential, or a row gone)
+        return CredentialCheck(outcome=CheckOutcome.INVALID, message=_("This is not a certificate issued here."))
+    try:
+        issued_at = datetime.fromisoformat(str(payload.get("validFrom")).replace("Z", "+00:00"))
+    except ValueError:
+        issued_at = None
+    revoked_at = certificate.revoked_at or certificate.replaced_at
+    return CredentialCheck(
+        outcome=CheckOutcome.REVOKED if revoked_at else CheckOutcome.VALID,
+        recipient_name=name,
+        achievement_name=_text(achievement.get("name")),
+        issuer_name=_text(issuer.get("name")),
+        taught_by=_text(creator.get("name")),
+        issued_at=issued_at,
+        revoked_at=revoked_at,
+    )
