@@ -110,3 +110,10 @@ def test_long_names_and_many_outcomes_stay_on_one_page(course):
     assert "Outcome number 0" in text
     assert "Outcome number 39" not in text
     assert certificate.public_id in text  # the verification block is still there
+
+
+def test_a_name_outside_our_fonts_still_prints_the_page(course):
+    """Devanagari or an emoji have no glyph in the committed fonts: boxes, never an error."""
+    certificate = make_certificate(make_learner(), course=course, recipient_name="देवनागरी 😀 Amina")
+    reader, text = read(certificate_pdf_render(certificate, page_size="a4"))
+    assert len(reader.pages) == 1 and "Amina" in text
