@@ -22,11 +22,12 @@ import json
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import override
@@ -135,7 +136,9 @@ def achievement_build(certificate: Certificate) -> dict:
             narrative = _("Completed every required step of the course: its lessons and passed quizzes.")
         if certificate.outcomes:
             narrative += "\n\n" + _("Learning outcomes:") + "\n" + "\n".join(f"- {o}" for o in certificate.outcomes)
-        hours = _("Hours of study: %(hours)s") % {"hours": certificate.hours}
+        whole = certificate.hours == certificate.hours.to_integral_value()
+        shown = certificate.hours.quantize(Decimal(1)) if whole else certificate.hours  # "4", not "4.0"
+        hours = _("Hours of study: %(hours)s") % {"hours": formats.localize(shown)}
         description = certificate.achievement_description.strip() or certificate.achievement_name
     achievement = {
         "id": achievement_url(certificate.achievement_key),

@@ -121,6 +121,7 @@ def test_credential_points_at_our_stable_urls_and_names_the_recipient_only(certi
     assert achievement["id"] == f"{SITE}/credentials/achievements/{certificate.achievement_key}"
     assert achievement["name"] == "Pricing for small shops"
     assert "Read a margin" in achievement["criteria"]["narrative"]
+    assert "Hours of study: 4\n" in achievement["criteria"]["narrative"] + "\n"
     assert credential["validFrom"] == "2026-11-02T09:30:12Z"
     assert credential["credentialSubject"]["identifier"] == [
         {"type": "IdentityObject", "identityType": "name", "hashed": False, "identityHash": "Nino Beridze"}
