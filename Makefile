@@ -12,8 +12,9 @@ CHROMIUM := /usr/bin/chromium
 
 # `make run` serves the site as production would (DEBUG off, compressed static files,
 # the site's own error pages) on a laptop: a local secret key is generated once. The local
-# demo lets the admin in without two-factor authentication (load_demo_content says so).
-RUN_ENV = SECRET_KEY="$$(cat var/secret_key)" SITE_URL="http://$(HOST):$(PORT)" ADMIN_REQUIRE_MFA=0
+# demo lets the admin in without two-factor authentication (load_demo_content says so). A local
+# Ed25519 key that signs certificates is generated once too (var/certificate_key).
+RUN_ENV = SECRET_KEY="$$(cat var/secret_key)" CERTIFICATE_SIGNING_KEYS="$$(cat var/certificate_key)" SITE_URL="http://$(HOST):$(PORT)" ADMIN_REQUIRE_MFA=0
 
 .PHONY: help run setup test test-suite python-venv node chromium java lint clean
 
@@ -66,7 +67,13 @@ var/secret_key:
 	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 	@chmod 600 $@
 
-setup: $(VENV)/.requirements var/secret_key
+# A base64url Ed25519 seed (32 random bytes), as CERTIFICATE_SIGNING_KEYS expects it.
+var/certificate_key:
+	@mkdir -p var
+	@$(PYTHON) -c "import base64, secrets; print(base64.urlsafe_b64encode(secrets.token_bytes(32)).rstrip(b'=').decode())" > $@
+	@chmod 600 $@
+
+setup: $(VENV)/.requirements var/secret_key var/certificate_key
 	$(RUN_ENV) $(PY) manage.py compile_translations
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
 	$(RUN_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0

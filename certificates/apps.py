@@ -10,7 +10,7 @@ class CertificatesConfig(AppConfig):
         # Imported here, not at the top: Django loads apps.py before any model exists.
         from accounts.export import export_exclusion_register, export_section_register
         from accounts.signals import account_deleted
-        from certificates import services
+        from certificates import checks, services  # noqa: F401  (checks registers the signing-key check)
         from certificates.export import certificate_export_list
         from courses.signals import course_completed
 

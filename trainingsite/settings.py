@@ -4,6 +4,8 @@ The defaults suit a laptop (SQLite file, local cache, local media, console email
 production sets the variables listed in `.env.example` and README.md.
 """
 
+import base64
+import hashlib
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -427,6 +429,21 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars from a third-party origin in the admin
+
+# --- Certificates -------------------------------------------------------------------
+
+# The Ed25519 keys that sign certificates (certificates/keys.py): base64url 32-byte seeds,
+# separated by commas or whitespace; the first signs, every one is published in the JWKS.
+# Rotate by putting a new key first. Required with DEBUG off (system check certificates.E001);
+# `make run` generates var/certificate_key once. With DEBUG on and none set, a key derived from
+# SECRET_KEY keeps a development machine working.
+CERTIFICATE_SIGNING_KEYS = env("CERTIFICATE_SIGNING_KEYS", "")
+if not CERTIFICATE_SIGNING_KEYS and DEBUG:
+    CERTIFICATE_SIGNING_KEYS = (
+        base64.urlsafe_b64encode(hashlib.sha256(f"certificate-signing:{SECRET_KEY}".encode()).digest())
+        .rstrip(b"=")
+        .decode()
+    )
 
 # --- Logging ------------------------------------------------------------------------
 

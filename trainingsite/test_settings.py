@@ -4,6 +4,8 @@ import os
 
 # Tests run with DEBUG off like production, so they need a key; this one is never deployed.
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-that-is-long-enough-for-django-checks")
+# A fixed Ed25519 seed that signs test certificates; never deployed either.
+os.environ.setdefault("CERTIFICATE_SIGNING_KEYS", "cEPifAwW4uLFXOARI_BVeEmOn1gavmgTtt3DVaJ8m84")
 
 from .settings import *  # noqa: E402,F403
 
