@@ -1,0 +1,195 @@
+"""What a learner sees of their own certificates, and that nobody else reaches them (issue 14)."""
+
+import html
+import re
+from datetime import datetime
+from decimal import Decimal
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts import services as account_services
+from certificates.models import Certificate
+from tests.builders import make_certificate as _make_certificate
+from tests.builders import make_course, make_course_index, make_learner, make_program, make_program_index
+
+pytestmark = pytest.mark.django_db
+
+ISSUED = timezone.make_aware(datetime(2026, 3, 14, 10, 0))
+
+
+@pytest.fixture
+def course(home):
+    return make_course(make_course_index(home), lessons=2, title="Keep simple books")
+
+
+@pytest.fixture
+def owner():
+    return make_learner(profile={"certificate_name": "Amina Wanjiru"})
+
+
+@pytest.fixture
+def owner_client(client, owner):
+    client.force_login(owner)
+    return client
+
+
+@pytest.fixture
+def certificate(owner, course):
+    return _make_certificate(
+        owner,
+        course=course,
+        recipient_name="Amina Wanjiru",
+        issuer_name="Nairobi Business Club",
+        hours=Decimal("6.5"),
+        outcomes=["Keep a cash book", "Read a profit and loss"],
+        issued_at=ISSUED,
+    )
+
+
+def _urls(certificate):
+    pid = certificate.public_id
+    return {
+        "detail": reverse("certificates:detail", args=[pid]),
+        "pdf_a4": reverse("certificates:pdf", args=[pid, "a4"]),
+        "pdf_letter": reverse("certificates:pdf", args=[pid, "letter"]),
+        "credential": reverse("certificates:credential", args=[pid]),
+    }
+
+
+def _text(response):
+    return html.unescape(response.content.decode())
+
+
+def test_owner_sees_every_field_of_their_certificate(owner_client, certificate):
+    response = owner_client.get(reverse("certificates:detail", args=[certificate.public_id]))
+    assert response.status_code == 200
+    page = _text(response)
+    for text in (
+        "Amina Wanjiru",
+        "Keep simple books",
+        "Nairobi Business Club",
+        "March 14, 2026",
+        "6.5 hours",
+        "Keep a cash book",
+        "Read a profit and loss",
+        "Download PDF (A4)",
+        "Download PDF (US Letter)",
+        "Download credential (Open Badges 3.0)",
+        "Add to LinkedIn profile",
+    ):
+        assert text in page, text
+    verify_url = settings.SITE_URL + f"/verify/{certificate.public_id}/"
+    assert f'href="{verify_url}"' in page
+    assert "Reissue" not in page  # the printed name is the profile's
+
+
+def test_certificate_page_draws_the_qr_code_as_labelled_svg_without_style_or_script(owner_client, certificate):
+    page = _text(owner_client.get(reverse("certificates:detail", args=[certificate.public_id])))
+    svg = re.search(r"<svg[^>]*>.*?</svg>", page, re.S).group(0)
+    assert 'role="img"' in svg
+    assert "<title>QR code of the verification link</title>" in svg
+    assert "style" not in svg and "<script" not in svg
+    assert "<path" in svg
+
+
+def test_qr_code_encodes_the_verification_link(certificate):
+    from certificates.qr import qr_svg
+
+    first = qr_svg("https://example.org/verify/abc/", label="x")
+    assert first == qr_svg("https://example.org/verify/abc/", label="x")
+    assert first != qr_svg("https://example.org/verify/abd/", label="x")
+
+
+def test_linkedin_link_carries_the_documented_add_to_profile_fields(owner_client, certificate):
+    page = _text(owner_client.get(reverse("certificates:detail", args=[certificate.public_id])))
+    href = re.search(r'href="(https://www\.linkedin\.com/profile/add\?[^"]+)"', page).group(1)
+    query = parse_qs(urlsplit(href).query)
+    assert query == {
+        "startTask": ["CERTIFICATION_NAME"],
+        "name": ["Keep simple books"],
+        "organizationName": ["Nairobi Business Club"],
+        "issueYear": ["2026"],
+        "issueMonth": ["3"],
+        "certUrl": [settings.SITE_URL + f"/verify/{certificate.public_id}/"],
+        "certId": [certificate.public_id],
+    }
+
+
+def test_certificate_page_is_not_indexed_nor_leaks_its_address(owner_client, certificate):
+    response = owner_client.get(reverse("certificates:detail", args=[certificate.public_id]))
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert '<meta name="robots" content="noindex">' in response.content.decode()
+
+
+def test_program_certificate_names_the_program(owner_client, owner, course, home):
+    program = make_program(make_program_index(home), courses=[course], title="Start a food business")
+    certificate = _make_certificate(owner, program=program, issuer_name="World SME Forum")
+    page = _text(owner_client.get(reverse("certificates:detail", args=[certificate.public_id])))
+    assert "Program certificate" in page
+    assert "Start a food business" in page
+
+
+@pytest.mark.parametrize("name", ["detail", "pdf_a4", "pdf_letter", "credential"])
+def test_another_learner_gets_404_for_someone_elses_certificate(client, certificate, name):
+    client.force_login(make_learner())
+    assert client.get(_urls(certificate)[name]).status_code == 404
+
+
+def test_another_learner_cannot_reissue_someone_elses_certificate(client, certificate):
+    client.force_login(make_learner(profile={"certificate_name": "Someone Else"}))
+    response = client.post(reverse("certificates:reissue", args=[certificate.public_id]))
+    assert response.status_code == 404
+    assert Certificate.objects.get(pk=certificate.pk).replaced_at is None
+    assert Certificate.objects.count() == 1
+
+
+@pytest.mark.parametrize("name", ["detail", "pdf_a4", "credential"])
+def test_signed_out_visitor_is_sent_to_log_in(client, certificate, name):
+    response = client.get(_urls(certificate)[name])
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_unknown_id_and_page_size_are_404(owner_client, certificate):
+    assert owner_client.get(reverse("certificates:detail", args=["x" * 24])).status_code == 404
+    assert owner_client.get(reverse("certificates:pdf", args=[certificate.public_id, "a3"])).status_code == 404
+
+
+def test_reissue_is_post_only(owner_client, certificate):
+    response = owner_client.get(reverse("certificates:reissue", args=[certificate.public_id]))
+    assert response.status_code == 405
+    assert Certificate.objects.count() == 1
+
+
+def test_reissue_is_offered_when_the_profile_name_changed(owner_client, owner, certificate):
+    account_services.profile_update(user=owner, data={"certificate_name": "Amina W. Otieno"})
+    page = _text(owner_client.get(reverse("certificates:detail", args=[certificate.public_id])))
+    assert "Reissue with my new name" in page
+    assert "“Amina W. Otieno”" in page
+    assert f'action="{reverse("certificates:reissue", args=[certificate.public_id])}"' in page
+    assert 'name="csrfmiddlewaretoken"' in page
+
+
+def test_replaced_certificate_says_so_and_links_to_its_replacement(owner_client, owner, course, certificate):
+    Certificate.objects.filter(pk=certificate.pk).update(replaced_at=timezone.now())
+    new = _make_certificate(owner, course=course, recipient_name="Amina W. Otieno")
+    Certificate.objects.filter(pk=certificate.pk).update(replaced_by=new)
+    page = _text(owner_client.get(reverse("certificates:detail", args=[certificate.public_id])))
+    assert "This certificate was replaced on" in page
+    assert reverse("certificates:detail", args=[new.public_id]) in page
+    assert "Download PDF (A4)" not in page
+    assert "Reissue with my new name" not in page
+
+
+def test_revoked_certificate_says_so_without_the_reason(owner_client, certificate):
+    Certificate.objects.filter(pk=certificate.pk).update(
+        revoked_at=ISSUED.replace(month=5, day=2), revocation_reason="Copied the quiz answers"
+    )
+    page = _text(owner_client.get(reverse("certificates:detail", args=[certificate.public_id])))
+    assert "This certificate was revoked on May 2, 2026." in page
+    assert "Copied the quiz answers" not in page
+    assert "Add to LinkedIn profile" not in page
