@@ -15,9 +15,11 @@ from accounts import services as account_services
 from certificates.models import Certificate
 from tests.builders import make_certificate as _make_certificate
 from tests.builders import make_course, make_course_index, make_learner, make_program, make_program_index
+from tests.queries import assert_flat
 
 pytestmark = pytest.mark.django_db
 
+DASHBOARD_QUERIES = 19  # measured with certificates only (no enrolments)
 ISSUED = timezone.make_aware(datetime(2026, 3, 14, 10, 0))
 
 
@@ -193,3 +195,42 @@ def test_revoked_certificate_says_so_without_the_reason(owner_client, certificat
     assert "This certificate was revoked on May 2, 2026." in page
     assert "Copied the quiz answers" not in page
     assert "Add to LinkedIn profile" not in page
+
+
+def test_my_learning_lists_the_learners_certificates_with_links(owner_client, owner, course, certificate, home):
+    other_course = make_course(make_course_index(home), lessons=1, title="Price your bread")
+    revoked = _make_certificate(owner, course=other_course, revoked_at=ISSUED.replace(month=5, day=2))
+    _make_certificate(make_learner(), course=course, achievement_name="Somebody else's course")
+    page = _text(owner_client.get(reverse("home:dashboard")))
+    assert "Your certificates" in page
+    assert f'href="{reverse("certificates:detail", args=[certificate.public_id])}"' in page
+    assert "Certificate: Keep simple books" in page
+    assert "Course, issued on March 14, 2026" in page
+    assert f'href="{reverse("certificates:detail", args=[revoked.public_id])}"' in page
+    assert "Revoked on May 2, 2026" in page
+    assert "Somebody else's course" not in page
+
+
+def test_my_learning_leaves_out_replaced_certificates(owner_client, owner, course, certificate):
+    Certificate.objects.filter(pk=certificate.pk).update(replaced_at=timezone.now())
+    new = _make_certificate(owner, course=course, recipient_name="Amina W. Otieno")
+    page = _text(owner_client.get(reverse("home:dashboard")))
+    assert reverse("certificates:detail", args=[new.public_id]) in page
+    assert reverse("certificates:detail", args=[certificate.public_id]) not in page
+
+
+def test_my_learning_says_where_certificates_will_appear(owner_client):
+    page = _text(owner_client.get(reverse("home:dashboard")))
+    assert "Finish a course and your certificate appears here" in page
+
+
+def test_dashboard_queries_do_not_grow_with_certificates(owner_client, owner, home):
+    catalog = make_course_index(home)
+
+    def certify(count):
+        for _ in range(count):
+            _make_certificate(owner, course=make_course(catalog, lessons=1))
+
+    certify(1)
+    _, after = assert_flat(owner_client, reverse("home:dashboard"), lambda: certify(9), ceiling=DASHBOARD_QUERIES)
+    assert after.count("Certificate: ") >= 10
