@@ -234,3 +234,45 @@ def test_dashboard_queries_do_not_grow_with_certificates(owner_client, owner, ho
     certify(1)
     _, after = assert_flat(owner_client, reverse("home:dashboard"), lambda: certify(9), ceiling=DASHBOARD_QUERIES)
     assert after.count("Certificate: ") >= 10
+
+
+# Reissue: needs the issuing branch (i14-core).
+
+
+def test_reissue_shows_the_new_name(owner_client, owner, certificate):
+    """Needs the issuing branch (i14-core): certificate_reissue is a stub until then."""
+    account_services.profile_update(user=owner, data={"certificate_name": "Amina W. Otieno"})
+    response = owner_client.post(reverse("certificates:reissue", args=[certificate.public_id]), follow=True)
+    assert response.status_code == 200
+    new = Certificate.objects.current().get(user=owner)
+    assert new.pk != certificate.pk
+    assert response.redirect_chain[-1][0] == reverse("certificates:detail", args=[new.public_id])
+    page = _text(response)
+    assert "Amina W. Otieno" in page
+    assert "Reissue with my new name" not in page
+    old = _text(owner_client.get(reverse("certificates:detail", args=[certificate.public_id])))
+    assert "This certificate was replaced on" in old
+    assert reverse("certificates:detail", args=[new.public_id]) in old
+
+
+# Downloads: these need the PDF and credential branch (i14-crypto) to pass.
+
+
+@pytest.mark.parametrize("size", ["a4", "letter"])
+def test_owner_downloads_the_pdf_as_an_attachment(owner_client, certificate, size):
+    response = owner_client.get(reverse("certificates:pdf", args=[certificate.public_id, size]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == f'attachment; filename="certificate-{certificate.public_id}-{size}.pdf"'
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response).startswith(b"%PDF")
+
+
+def test_owner_downloads_the_stored_credential(owner_client, certificate):
+    response = owner_client.get(reverse("certificates:credential", args=[certificate.public_id]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment; filename=")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    certificate.refresh_from_db()
+    assert certificate.credential
+    assert certificate.credential.encode() in b"".join(response)
