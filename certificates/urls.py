@@ -1,6 +1,6 @@
 """The learner's certificate pages and the public verification page (under the language prefix)."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from certificates import views
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("learning/certificates/<str:public_id>/credential/", views.certificate_credential, name="credential"),
     path("learning/certificates/<str:public_id>/reissue/", views.certificate_reissue, name="reissue"),
     path("verify/", views.verify_lookup, name="verify_lookup"),
-    # `path`, not `str`: an id with slashes in it reaches the view and gets the same "not found" as any other.
-    path("verify/<path:public_id>/", views.verify, name="verify"),
+    # Anything after verify/ (slashes, line breaks, nothing at all) reaches the view and gets the same
+    # "not found" as any unknown id; `<str:…>` would hand those to Wagtail's own 404 page, another answer.
+    re_path(r"^verify/(?P<public_id>[\s\S]*)/$", views.verify, name="verify"),
 ]

@@ -115,6 +115,7 @@ def test_unknown_id_is_not_found(client, certificate):
 
 
 MALFORMED = [
+    "",
     " ",
     "-",
     "x" * 10_000,
@@ -122,6 +123,7 @@ MALFORMED = [
     "..%2F..%2Fetc%2Fpasswd",
     "a/b/c",
     "%00",
+    "line\nbreak",
     "' OR 1=1 --",
     "1; DROP TABLE certificates_certificate",
     "<script>alert(1)</script>",
