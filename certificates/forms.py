@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-# Longer input is cut, not refused: the verification page gives every unknown id the same answer.
+# Room for a pasted link; no id is near this long (the verification page itself takes any length).
 LOOKUP_MAX_LENGTH = 200
 
 
