@@ -13,5 +13,6 @@ urlpatterns = [
     path("verify/", views.verify_lookup, name="verify_lookup"),
     # Anything after verify/ (slashes, line breaks, nothing at all) reaches the view and gets the same
     # "not found" as any unknown id; `<str:…>` would hand those to Wagtail's own 404 page, another answer.
+    # It takes every verify/… address, so more specific ones (verify/credential/) must come before it.
     re_path(r"^verify/(?P<public_id>[\s\S]*)/$", views.verify, name="verify"),
 ]
