@@ -160,6 +160,9 @@ def test_signed_out_visitor_is_sent_to_log_in(client, certificate, name):
 def test_unknown_id_and_page_size_are_404(owner_client, certificate):
     assert owner_client.get(reverse("certificates:detail", args=["x" * 24])).status_code == 404
     assert owner_client.get(reverse("certificates:pdf", args=[certificate.public_id, "a3"])).status_code == 404
+    for odd in ("%00", "x" * 5000, "%D0%9D%D0%B8%D0%BD%D0%BE", "'%20OR%201=1%20--"):  # never a 500, on either database
+        assert owner_client.get(f"/learning/certificates/{odd}/").status_code == 404, odd
+        assert owner_client.post(f"/learning/certificates/{odd}/reissue/").status_code == 404, odd
 
 
 def test_reissue_is_post_only(owner_client, certificate):
