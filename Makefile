@@ -72,8 +72,12 @@ setup: $(VENV)/.requirements var/secret_key
 	$(RUN_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(RUN_ENV) $(PY) manage.py load_demo_content
 
+# The task worker (certificates' files and emails, README "Background work") runs beside the
+# server and stops with it.
 run: setup
-	@echo "Serving http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	@echo "Serving http://$(HOST):$(PORT)/  (Ctrl+C to stop; the task worker stops with it)"
+	@$(RUN_ENV) $(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT) --noreload
 
 # The browser tests drive Debian's chromium. As root: apt-get install -y chromium

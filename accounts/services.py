@@ -22,6 +22,7 @@ from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
 from accounts.models import LearnerProfile
+from accounts.signals import account_deleted
 
 DELETED_EMAIL_DOMAIN = "deleted.invalid"
 
@@ -130,6 +131,8 @@ def account_delete(*, user):
         share_progress_with_partner=False,
         newsletter=False,
     )
+    # The apps above accounts (certificates: revoked, names blanked) clean up in this transaction.
+    account_deleted.send(sender=User, user=user)
     # The last message to the old address, so a deletion nobody asked for does not go unseen.
     subject = _("Your account has been deleted")
     body = _(

@@ -14,6 +14,10 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage, Enrollment, TrainingProgramPage
 
+# Positions in the published Bitstring Status List: 131,072 bits (16 KB), the specification's
+# minimum length, so that one certificate's bit hides among many. Indexes are drawn at random.
+STATUS_LIST_LENGTH = 131_072
+
 
 def certificate_public_id_new() -> str:
     """A random public id: 144 bits, URL-safe, 24 characters (never guessable, never personal)."""
@@ -94,6 +98,8 @@ class Certificate(models.Model):
     pdf_a4 = models.FileField(_("PDF (A4)"), upload_to="certificates/", blank=True)
     pdf_letter = models.FileField(_("PDF (US Letter)"), upload_to="certificates/", blank=True)
     credential = models.TextField(_("signed credential (VC-JWT)"), blank=True)
+    # Set when "Your certificate is ready" is claimed for sending, so it goes out once.
+    notified_at = models.DateTimeField(_("learner notified at"), null=True, blank=True)
 
     objects = CertificateQuerySet.as_manager()
 

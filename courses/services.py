@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from base.pages import page_is_open
 from courses import selectors
 from courses.models import CoursePage, Enrollment, LessonCompletion, LessonPage
+from courses.signals import course_completed
 
 
 class LearningError(Exception):
@@ -82,7 +83,13 @@ def lesson_complete(*, user, lesson) -> LessonCompletion:
 
 
 def enrollment_completion_check(*, enrollment: Enrollment, course: CoursePage) -> bool:
-    """Record the course as completed, once, when every required step is done."""
+    """Record the course as completed, once, when every required step is done.
+
+    The one completion path: lessons, passed quizzes and any later step kind (an assignment
+    review, an admin action) must call it with the enrolment locked. When it writes the
+    completion time it sends `course_completed` in the same transaction, so what hangs on a
+    completion (the certificate) is written, or rolled back, with it.
+    """
     if enrollment.completed_at is not None:
         return True
     required = {lesson.translation_key for lesson in selectors.course_step_list(course) if lesson.is_required}
@@ -93,4 +100,5 @@ def enrollment_completion_check(*, enrollment: Enrollment, course: CoursePage) -
     updated = Enrollment.objects.filter(pk=enrollment.pk, completed_at__isnull=True).update(completed_at=now)
     if updated:
         enrollment.completed_at = now
+        course_completed.send(sender=Enrollment, enrollment=enrollment, course=course)
     return True

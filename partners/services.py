@@ -56,6 +56,9 @@ EDITOR_MODEL_PERMISSIONS = [
     ("partners", "onboard_partner"),
     ("partners", "view_all_partner_reports"),
     ("assessments", "view_quizattempt"),
+    # The certificates listing, inspect view and exports; "change" is the right to revoke (issue 14).
+    ("certificates", "view_certificate"),
+    ("certificates", "change_certificate"),
 ]
 
 

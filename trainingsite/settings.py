@@ -106,6 +106,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",  # allauth.usersessions' list of devices
     "django_countries",
     "csp",  # its system checks catch settings left in the pre-4.0 format
+    "django_tasks",
+    "django_tasks_db",  # the database queue; `manage.py db_worker` runs what is queued
 ]
 # Django's own admin is deliberately not installed: the Wagtail admin is the only back
 # office, and it logs in through allauth (one login form, one set of rate limits).
@@ -177,6 +179,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test_db.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Background tasks (django-tasks) -------------------------------------------
+# Work after a commit (a certificate's files and email) is queued in the database and run by
+# `manage.py db_worker` (README, "Background work"); tests run tasks at once (test_settings).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Cache (and so allauth's rate limits) --------------------------------------
 
