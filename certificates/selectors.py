@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import LearnerProfile
 from certificates.models import Certificate
+from certificates.services import certificate_recipient_name_get
 
 # A public id as certificate_public_id_new makes them (and any shorter one an older rule made).
 PUBLIC_ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,32}")
@@ -85,7 +85,7 @@ class CertificateDetail:
 
     @property
     def reissue_offered(self) -> bool:
-        """The profile's name on certificates differs from the printed one, and the certificate is valid."""
+        """The name a reissue would print differs from the printed one, and the certificate is valid."""
         return self.is_valid and bool(self.profile_name) and self.profile_name != self.certificate.recipient_name
 
     @property
@@ -122,9 +122,8 @@ def certificate_detail_get(*, user, public_id: str) -> CertificateDetail | None:
     )
     if certificate is None:
         return None
-    profile_name = (
-        LearnerProfile.objects.filter(user=user).values_list("certificate_name", flat=True).first() or ""
-    ).strip()
+    # The name a reissue would print, by the service's own rule: the form shows only when it would succeed.
+    profile_name = certificate_recipient_name_get(user)
     return CertificateDetail(
         certificate=certificate,
         verify_url=certificate_verify_url(certificate.public_id),
