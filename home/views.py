@@ -6,6 +6,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from assessments.selectors import attempt_list
+from certificates.selectors import certificate_list
 from courses import selectors as course_selectors
 from library.selectors import reading_list_get
 
@@ -19,5 +20,6 @@ def dashboard(request):
         "catalog_url": course_selectors.catalog_url_get(request),
         "quiz_attempts": attempt_list(user=request.user),
         "reading_list": reading_list_get(user=request.user),
+        "certificates": certificate_list(user=request.user),
     }
     return render(request, "home/dashboard.html", context)

@@ -254,7 +254,7 @@ def test_visitor_and_learner_forms_never_answer_500(client, site, capsys):
     catalog, course, library, resource = site["catalog"], site["course"], site["library"], site["resource"]
 
     # A visitor: the catalog, library and search boxes, and the account forms.
-    for url in (catalog.url, library.url, reverse("search:search")):
+    for url in (catalog.url, library.url, reverse("search:search"), reverse("certificates:verify_lookup")):
         for form in fuzzer.forms_on(client, url, method="get"):
             fuzzer.fuzz(client, form, next_values=())
     for name in ("account_signup", "account_login", "account_reset_password", "account_request_login_code"):

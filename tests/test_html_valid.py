@@ -18,12 +18,14 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from accounts import services as account_services
 from assessments.models import QuizAttempt
+from certificates.models import Certificate
 from courses import services as course_services
 from home.models import FooterText, MenuPlace, NavigationMenu
 from library.models import ResourcePage
@@ -32,6 +34,7 @@ from tests.builders import (
     PASSWORD,
     course_lessons,
     give_totp,
+    make_certificate,
     make_course,
     make_course_index,
     make_learner,
@@ -56,6 +59,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.html]
 
 VNU_JAR = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 SEARCH_WORD = "ledger"
+UNKNOWN_CERTIFICATE = "/verify/no-such-certificate/"  # answers 404, with a page
 
 
 def _rich(text):
@@ -228,7 +232,18 @@ def _build_site(home):
     NavigationMenu.objects.create(place=MenuPlace.FOOTER, items=[("link", {"page": about, "url": "", "label": ""})])
     FooterText.objects.create(body="<p>Run by the SME Organisation.</p>")
 
+    # Verification pages (signed out): a valid and a revoked certificate of another learner.
+    holder = make_learner()
+    valid = make_certificate(holder, course=enrolled, recipient_name="Nino Beridze", outcomes=["Keep a cash book"])
+    revoked = make_certificate(holder, course=locked, revoked_at=valid.issued_at, revocation_reason="Test")
+
     return {
+        "certificate_paths": [
+            reverse("certificates:verify_lookup"),
+            reverse("certificates:verify_lookup") + "?id=+",
+            reverse("certificates:verify", args=[valid.public_id]),
+            reverse("certificates:verify", args=[revoked.public_id]),
+        ],
         "pages": [
             home,
             about,
@@ -301,6 +316,15 @@ def _sign_in(client, site, out_dir, written):
     return QuizAttempt.objects.get(user=learner)
 
 
+def _own_certificate_paths(learner, course):
+    """The signed-in learner's certificate pages: one replaced (linking to its reissue), one offering a reissue."""
+    account_services.profile_update(user=learner, data={"certificate_name": "Amina Nkechi Okafor"})
+    old = make_certificate(learner, course=course, recipient_name="Amina Okafor", replaced_at=timezone.now())
+    new = make_certificate(learner, course=course, recipient_name="Amina N. Okafor", outcomes=["Read a profit"])
+    Certificate.objects.filter(pk=old.pk).update(replaced_by=new)
+    return [reverse("certificates:detail", args=[c.public_id]) for c in (old, new)]
+
+
 def _totp_setup_pages(out_dir, written):
     """The authenticator-app setup page (QR code and code field) of a learner without 2FA, in each language."""
     client = Client()
@@ -350,11 +374,13 @@ def _paths(site, names):
 def _default_paths(site, names):
     paths = [page.url for page in site["pages"]]
     paths += [reverse(name) for name in names]
+    paths += site.get("certificate_paths", [])
     paths += [
         reverse("search:search") + f"?q={SEARCH_WORD}",
         reverse("search:search") + "?q=zzzqqq",
         reverse("search:search"),
         "/no-such-page/",
+        UNKNOWN_CERTIFICATE,
     ]
     return paths + site.get("extra_paths", [])
 
@@ -366,8 +392,9 @@ def _fetch_all(client, site, names, out_dir, written):
         for path in paths:
             url = prefix + path
             response = client.get(url, follow=True)
-            # Locked lessons and quizzes answer 403, with a page; only the unknown address is a 404.
-            assert response.status_code in (200, 403) or path == "/no-such-page/", f"{url}: {response.status_code}"
+            # Locked lessons and quizzes answer 403, with a page; only the unknown addresses are 404s.
+            not_found = path in ("/no-such-page/", UNKNOWN_CERTIFICATE)
+            assert response.status_code in (200, 403) or not_found, f"{url}: {response.status_code}"
             assert response["Content-Type"].startswith("text/html"), url
             _save(response, url, out_dir, written)
 
@@ -401,6 +428,7 @@ def test_every_page_is_valid_html_in_every_language(client, home, tmp_path, sett
     attempt = _sign_in(client, site, tmp_path, pages)
     with translation.override(settings.LANGUAGE_CODE):
         site["extra_paths"] = [reverse("assessments:attempt", args=[attempt.pk])]
+        site["extra_paths"] += _own_certificate_paths(attempt.user, site["enrolled"])
     _fetch_all(client, site, SIGNED_IN_URLS, tmp_path, pages)
     _totp_setup_pages(tmp_path, pages)
 
