@@ -105,11 +105,18 @@ node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar &: pack
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar
 
-# The suite alone, for a database chosen by DATABASE_URL (.ci/run calls it for PostgreSQL).
+# The suite alone, for a database chosen by DATABASE_URL (.ci/run calls it for PostgreSQL), in
+# parallel (pytest-xdist, one worker per core, each with its own test database), in two passes:
+# the tests that commit for real (races, browser journeys; marked "transactional" by
+# tests/conftest.py) empty their database afterwards, so they run after all the others.
+# PYTEST_MARKS narrows both passes (e.g. 'not html'); PYTEST_ARGS is passed to both.
+PYTEST_WORKERS ?= auto
+PYTEST_MARKS ?=
 test-suite: $(VENV)/.requirements-test node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar chromium java
 	$(PY) manage.py compile_translations --settings=trainingsite.test_settings
 	$(PY) manage.py makemigrations --check --dry-run --settings=trainingsite.test_settings
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not transactional$(if $(PYTEST_MARKS), and ($(PYTEST_MARKS)))" $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile -m "transactional$(if $(PYTEST_MARKS), and ($(PYTEST_MARKS)))" $(PYTEST_ARGS)
 
 test: test-suite
 
