@@ -78,6 +78,7 @@ setup: $(VENV)/.requirements var/secret_key var/certificate_key
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
 	$(RUN_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(RUN_ENV) $(PY) manage.py load_demo_content
+	$(RUN_ENV) $(PY) manage.py certificates_issue_missing
 
 # The task worker (certificates' files and emails, README "Background work") runs beside the
 # server and stops with it.
