@@ -135,7 +135,10 @@ def test_the_test_database_is_a_file_in_wal_mode_on_sqlite():
     if connection.vendor != "sqlite":
         assert connection.vendor == "postgresql"
         return
-    assert settings.DATABASES["default"]["NAME"].endswith("test_db.sqlite3")
+    # A file (threads share it), one per pytest-xdist worker: test_db.sqlite3_gw0, _gw1…
+    name = Path(settings.DATABASES["default"]["NAME"]).name
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    assert name == (f"test_db.sqlite3_{worker}" if worker else "test_db.sqlite3")
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA journal_mode")
         assert cursor.fetchone()[0] == "wal"
