@@ -5,6 +5,7 @@ left; names in any of our scripts print in the committed Noto fonts (certificate
 added only when the page needs them (the Chinese font is 4 MB to parse).
 """
 
+import logging
 import re
 from datetime import datetime
 from decimal import Decimal
@@ -20,6 +21,9 @@ from qrcode.constants import ERROR_CORRECT_M
 
 from certificates.credentials import verification_url
 from certificates.models import Certificate, CertificateKind
+
+# fontTools logs every table it prunes while fpdf2 subsets a font ("glyf pruned"): not news.
+logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
 
 FONTS_DIR = Path(__file__).resolve().parent / "fonts"
 PAGE_FORMATS = {"a4": "A4", "letter": "Letter"}
