@@ -112,6 +112,19 @@ dev: setup
 	@echo "Serving http://$(HOST):$(PORT)/ with Django's development server, DEBUG on (Ctrl+C to stop)"
 	@$(call serve_with_worker,DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT))
 
+# `make bench` (scripts/bench.py) loads the server with Debian's wrk. As root: apt-get install -y wrk
+wrk:
+	@if ! command -v wrk >/dev/null; then \
+		$(call apt_need,make bench (the load tool),wrk); \
+	fi
+
+# Requests/s and p50/p99 per page against a static file, then page weight and load time on slow
+# 3G (Playwright, chromium), under gunicorn with make run's settings and size on a free port;
+# prints two tables and writes var/bench.json. BENCH_ARGS="--duration 30 --connections 20" etc.
+BENCH_ARGS ?=
+bench: setup $(VENV)/.requirements-test wrk chromium
+	@$(RUN_ENV) $(PY) scripts/bench.py --workers $(WORKERS) --threads $(THREADS) $(BENCH_ARGS)
+
 # The browser tests drive Debian's chromium. As root: apt-get install -y chromium
 chromium:
 	@if [ ! -x $(CHROMIUM) ]; then \
