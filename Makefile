@@ -88,11 +88,13 @@ setup: $(VENV)/.requirements var/secret_key var/certificate_key
 # another waits on the database or a slow client), at most 8, since each worker holds the whole
 # app in memory and SQLite takes one writer at a time, so more add memory, not throughput. Two
 # threads a worker (gthread) let it overlap a database or network wait without the GIL
-# contention that many threads bring. Override: make run WORKERS=3 THREADS=1.
+# contention that many threads bring. Override: make run WORKERS=3 THREADS=1. gunicorn 27's
+# control socket defaults to one path per user (~/.gunicorn/gunicorn.ctl), shared by every
+# checkout's server; each keeps its own in var/.
 CORES := $(shell nproc 2>/dev/null || echo 1)
 WORKERS ?= $(shell n=$$((2 * $(CORES) + 1)); [ $$n -gt 8 ] && n=8; echo $$n)
 THREADS ?= 2
-GUNICORN = $(VENV)/bin/gunicorn trainingsite.wsgi --workers $(WORKERS) --threads $(THREADS)
+GUNICORN = $(VENV)/bin/gunicorn trainingsite.wsgi --workers $(WORKERS) --threads $(THREADS) --control-socket var/gunicorn.ctl
 
 # The task worker (certificates' files and emails, README "Background work") runs beside the
 # server and stops with it. The access log goes to stdout, errors to stderr.

@@ -93,7 +93,8 @@ def start_gunicorn(port: int, workers: int, threads: int) -> subprocess.Popen:
     """gunicorn in its own process group (so a Ctrl+C reaches us, and we stop all of it)."""
     env = dict(os.environ, SITE_URL=f"http://127.0.0.1:{port}")
     command = [sys.executable, "-m", "gunicorn", "trainingsite.wsgi", "--bind", f"127.0.0.1:{port}"]
-    command += ["--workers", str(workers), "--threads", str(threads)]
+    # No control socket: gunicorn 27's default path is one per user, shared with other servers.
+    command += ["--workers", str(workers), "--threads", str(threads), "--no-control-socket"]
     with open(VAR / "bench-gunicorn.log", "w") as log:  # the child keeps its own copy of the file
         return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log, start_new_session=True)
 
