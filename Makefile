@@ -1,4 +1,5 @@
 # Two commands matter: `make run` (set up and serve) and `make test` (the whole suite).
+# `make dev` serves with autoreload and DEBUG on; `make bench` measures the server.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
@@ -16,10 +17,12 @@ CHROMIUM := /usr/bin/chromium
 # Ed25519 key that signs certificates is generated once too (var/certificate_key).
 RUN_ENV = SECRET_KEY="$$(cat var/secret_key)" CERTIFICATE_SIGNING_KEYS="$$(cat var/certificate_key)" SITE_URL="http://$(HOST):$(PORT)" ADMIN_REQUIRE_MFA=0
 
-.PHONY: help run setup test test-suite python-venv node chromium java lint clean
+.PHONY: help run dev bench wrk setup test test-suite python-venv node chromium java lint clean
 
 help:
 	@echo "make run    set everything up and serve the site at http://$(HOST):$(PORT)"
+	@echo "make dev    the same with Django's development server (autoreload, DEBUG=1) for changing code"
+	@echo "make bench  requests/s, p50/p99 and page weight on slow 3G, under gunicorn (var/bench.json)"
 	@echo "make test   run the whole test suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)"
 	@echo "make lint   check style (ruff), formatting (ruff format) and the layer contracts (lint-imports)"
 
@@ -80,13 +83,49 @@ setup: $(VENV)/.requirements var/secret_key var/certificate_key
 	$(RUN_ENV) $(PY) manage.py load_demo_content
 	$(RUN_ENV) $(PY) manage.py certificates_issue_missing
 
+# gunicorn, sized for this machine. Rendering a page is CPU work under the GIL, so processes
+# give the parallelism: 2 x cores + 1 (gunicorn's own advice: one busy on the CPU per core while
+# another waits on the database or a slow client), at most 8, since each worker holds the whole
+# app in memory and SQLite takes one writer at a time, so more add memory, not throughput. Two
+# threads a worker (gthread) let it overlap a database or network wait without the GIL
+# contention that many threads bring. Override: make run WORKERS=3 THREADS=1. gunicorn 27's
+# control socket defaults to one path per user (~/.gunicorn/gunicorn.ctl), shared by every
+# checkout's server; each keeps its own in var/.
+CORES := $(shell nproc 2>/dev/null || echo 1)
+WORKERS ?= $(shell n=$$((2 * $(CORES) + 1)); [ $$n -gt 8 ] && n=8; echo $$n)
+THREADS ?= 2
+GUNICORN = $(VENV)/bin/gunicorn trainingsite.wsgi --workers $(WORKERS) --threads $(THREADS) --control-socket var/gunicorn.ctl
+
 # The task worker (certificates' files and emails, README "Background work") runs beside the
-# server and stops with it.
-run: setup
-	@echo "Serving http://$(HOST):$(PORT)/  (Ctrl+C to stop; the task worker stops with it)"
-	@$(RUN_ENV) $(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
+# server and stops with it. The access log goes to stdout, errors to stderr.
+define serve_with_worker  # $(call serve_with_worker,server command)
+	$(RUN_ENV) $(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
-	$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT) --noreload
+	$(RUN_ENV) $(1)
+endef
+
+run: setup
+	@echo "Serving http://$(HOST):$(PORT)/ with gunicorn, $(WORKERS) workers x $(THREADS) threads (Ctrl+C to stop; the task worker stops with it)"
+	@$(call serve_with_worker,$(GUNICORN) --bind $(HOST):$(PORT) --access-logfile -)
+
+# Django's development server, reloading on code changes, with DEBUG on (tracebacks in the
+# browser) for people changing the code; same setup and task worker as `make run`.
+dev: setup
+	@echo "Serving http://$(HOST):$(PORT)/ with Django's development server, DEBUG on (Ctrl+C to stop)"
+	@$(call serve_with_worker,DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT))
+
+# `make bench` (scripts/bench.py) loads the server with Debian's wrk. As root: apt-get install -y wrk
+wrk:
+	@if ! command -v wrk >/dev/null; then \
+		$(call apt_need,make bench (the load tool),wrk); \
+	fi
+
+# Requests/s and p50/p99 per page against a static file, then page weight and load time on slow
+# 3G (Playwright, chromium), under gunicorn with make run's settings and size on a free port;
+# prints two tables and writes var/bench.json. BENCH_ARGS="--duration 30 --connections 20" etc.
+BENCH_ARGS ?=
+bench: setup $(VENV)/.requirements-test wrk chromium
+	@$(RUN_ENV) $(PY) scripts/bench.py --workers $(WORKERS) --threads $(THREADS) $(BENCH_ARGS)
 
 # The browser tests drive Debian's chromium. As root: apt-get install -y chromium
 chromium:

@@ -10,11 +10,15 @@ are listed but not counted, since budgets exclude a page's own content images.
     .venv/bin/python scripts/page_weight.py http://127.0.0.1:8000/courses/price-your-products/set-and-keep…/ \
         --login learner@example.org:PASSWORD --budget-kb 40 --max-requests 5
 
+`--slow-3g` throttles the network as WebPageTest's "3G Slow" profile (400 ms round trip, 400 kbit/s
+each way) and prints the load time (navigation start to the load event); `make bench` uses it.
+
 Exits 1 when the page is over the byte or request budget.
 """
 
 import argparse
 import sys
+from dataclasses import dataclass
 
 from playwright.sync_api import sync_playwright
 
@@ -29,6 +33,26 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 COUNTED_TYPES = {"Document", "Stylesheet", "Script", "Font", "XHR", "Fetch"}
+# WebPageTest's "3G Slow" (and Lighthouse's former slow 3G): 400 ms round trip, 400 kbit/s down and
+# up, in the units of Chrome DevTools' Network.emulateNetworkConditions (ms, bytes per second).
+# DevTools' own "Slow 3G" preset waits 2 s per request, which would hide the server's share.
+SLOW_3G = {"offline": False, "latency": 400, "downloadThroughput": 400_000 // 8, "uploadThroughput": 400_000 // 8}
+
+
+@dataclass
+class PageLoad:
+    """A cold load: every response, and milliseconds from navigation start to the load event."""
+
+    rows: list[dict]
+    load_ms: float
+
+    @property
+    def counted(self) -> list[dict]:
+        return [row for row in self.rows if row["type"] in COUNTED_TYPES]
+
+    @property
+    def counted_bytes(self) -> int:
+        return sum(row["bytes"] for row in self.counted)
 
 
 def log_in(page, url: str, credentials: str) -> None:
@@ -46,6 +70,13 @@ def log_in(page, url: str, credentials: str) -> None:
 
 def measure(url: str, width: int = 390, height: int = 844, login: str | None = None) -> list[dict]:
     """Every response of a cold load of `url`: type, address, status and bytes transferred."""
+    return measure_load(url, width=width, height=height, login=login).rows
+
+
+def measure_load(
+    url: str, *, width: int = 390, height: int = 844, login: str | None = None, network: dict | None = None
+) -> PageLoad:
+    """A cold load of `url`, on the emulated `network` (e.g. SLOW_3G) if given; the login is not throttled."""
     responses = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -55,6 +86,8 @@ def measure(url: str, width: int = 390, height: int = 844, login: str | None = N
         cdp = page.context.new_cdp_session(page)
         cdp.send("Network.enable")
         cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        if network:
+            cdp.send("Network.emulateNetworkConditions", network)
 
         def on_response(event):
             responses[event["requestId"]] = {
@@ -73,8 +106,9 @@ def measure(url: str, width: int = 390, height: int = 844, login: str | None = N
         cdp.on("Network.responseReceived", on_response)
         cdp.on("Network.loadingFinished", on_finished)
         page.goto(url, wait_until="networkidle")
+        load_ms = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
         browser.close()
-    return list(responses.values())
+    return PageLoad(rows=list(responses.values()), load_ms=load_ms)
 
 
 def main(argv=None) -> int:
@@ -83,12 +117,12 @@ def main(argv=None) -> int:
     parser.add_argument("--budget-kb", type=float, help="fail above this many KB (HTML, CSS, JS, fonts)")
     parser.add_argument("--max-requests", type=int, help="fail above this many counted requests")
     parser.add_argument("--login", metavar="EMAIL:PASSWORD", help="log in first (make run prints demo logins)")
+    parser.add_argument("--slow-3g", action="store_true", help="throttle as WebPageTest's 3G Slow; print load time")
     args = parser.parse_args(argv)
 
-    rows = measure(args.url, login=args.login)
-    counted = [row for row in rows if row["type"] in COUNTED_TYPES]
-    total = sum(row["bytes"] for row in counted)
-    for row in rows:
+    load = measure_load(args.url, login=args.login, network=SLOW_3G if args.slow_3g else None)
+    counted, total = load.counted, load.counted_bytes
+    for row in load.rows:
         mark = " " if row["type"] in COUNTED_TYPES else "-"
         print(
             f"{mark} {row['bytes']:>8} B  {row['status']}  {row['type']:<10} "
@@ -96,6 +130,8 @@ def main(argv=None) -> int:
         )
     print(f"Counted (HTML, CSS, JS, fonts): {len(counted)} requests, {total} bytes = {total / 1024:.1f} KB")
     print("(- rows are images and other content, not counted)")
+    if args.slow_3g:
+        print(f"Load time on slow 3G (400 ms, 400 kbit/s): {load.load_ms / 1000:.2f} s")
 
     over = False
     if args.budget_kb is not None and total > args.budget_kb * 1024:
