@@ -113,6 +113,19 @@ def stop_gunicorn(server: subprocess.Popen) -> None:
         pass
 
 
+def worker_rss_mb(master_pid: int) -> list[float]:
+    """Resident memory (MB) of each gunicorn worker: the children of the master, read from /proc."""
+    sizes = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+        except OSError:  # the process ended while we looked
+            continue
+        if fields.get("PPid", "").strip() == str(master_pid) and "VmRSS" in fields:
+            sizes.append(round(int(fields["VmRSS"].split()[0]) / 1024, 1))
+    return sorted(sizes)
+
+
 def wait_healthy(base: str, server: subprocess.Popen, timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -240,6 +253,7 @@ def main(argv=None) -> int:
     try:
         wait_healthy(base, server)
         cookie = log_in(base, email, password)
+        served = pages_served = 0
         targets = [("static CSS (ceiling)", static_css(base), False), *PAGES]
         for label, path, signed_in in targets:
             status, _ = get(f"{base}{path}", cookie if signed_in else None)
@@ -252,9 +266,18 @@ def main(argv=None) -> int:
                 "cookie": cookie if signed_in else None,
             }
             if args.warmup:  # every worker's first requests fill its caches (templates, site, locale)
-                run_wrk(f"{base}{path}", duration=args.warmup, **wrk_options)
+                served += run_wrk(f"{base}{path}", duration=args.warmup, **wrk_options)["requests"]
             figures = run_wrk(f"{base}{path}", duration=args.duration, **wrk_options)
+            served += figures["requests"]
+            pages_served += 0 if label.startswith("static") else figures["requests"]
             report["throughput"].append({"label": label, "path": path, "signed_in": signed_in, **figures})
+        # Memory once the workers have served every URL above (make bench: well over 10,000 requests
+        # on a quiet 2-core machine, most of them the static file; each page some hundreds).
+        report["memory"] = {
+            "requests_served": served,
+            "page_requests_served": pages_served,
+            "worker_rss_mb": worker_rss_mb(server.pid),
+        }
         static_rate = report["throughput"][0]["requests_per_s"]
         for row in report["throughput"]:
             row["share_of_static_percent"] = round(100 * row["requests_per_s"] / static_rate, 2)
@@ -307,6 +330,13 @@ def main(argv=None) -> int:
                 ]
                 for row in report["weight"]
             ],
+        )
+    memory = report.get("memory")
+    if memory:
+        sizes = ", ".join(f"{size:.0f}" for size in memory["worker_rss_mb"]) or "none found"
+        print(
+            f"\nResident memory per gunicorn worker after {memory['requests_served']:,} requests "
+            f"({memory['page_requests_served']:,} of them pages): {sizes} MB."
         )
     before, after = report["machine"]["load_average_before"][0], report["machine"]["load_average_after"][0]
     cores = os.cpu_count()
