@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from base.http import redirect_to
+from base.http import file_response_harden, redirect_to
 from certificates import files, selectors, services
 from certificates.forms import CertificateLookupForm
 from certificates.qr import qr_svg
@@ -34,8 +34,7 @@ def _private(response):
 def _download(content, *, content_type: str, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
-    response["X-Content-Type-Options"] = "nosniff"
-    return _private(response)
+    return _private(file_response_harden(response))
 
 
 def _owned_or_404(request, public_id):

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from base.http import open_page_or_404, open_page_url, redirect_to, safe_next_url
+from base.http import file_response_harden, open_page_or_404, open_page_url, redirect_to, safe_next_url
 from library import services
 from library.documents import document_serve_refusal
 from library.models import ResourceAttachment, ResourcePage
@@ -65,7 +65,6 @@ def document_serve(request, resource_id, attachment_id):
         raise Http404 from None
     content_type = mimetypes.guess_type(document.filename)[0] or "application/octet-stream"
     response = FileResponse(handle, as_attachment=True, filename=document.filename, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    file_response_harden(response)
     response["Cache-Control"] = "private, max-age=3600"
     return response

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 from wagtail.images import get_image_model
 
 from base.files import file_is_published, file_may_manage
+from base.http import file_response_harden
 
 # Only image files are served from local media; documents go through Wagtail's
 # serve view, which checks collection privacy.
@@ -37,8 +38,7 @@ def media_serve(request, path):
     if not published and not file_may_manage(image, request.user):
         raise Http404
     response = static.serve(request, path, document_root=settings.MEDIA_ROOT)
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["X-Content-Type-Options"] = "nosniff"
+    file_response_harden(response)
     response["Cache-Control"] = "public, max-age=86400" if published else "private, no-store"
     return response
 

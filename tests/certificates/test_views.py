@@ -269,6 +269,7 @@ def test_owner_downloads_the_pdf_as_an_attachment(owner_client, certificate, siz
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == f'attachment; filename="certificate-{certificate.public_id}-{size}.pdf"'
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
     assert b"".join(response).startswith(b"%PDF")
 
 
@@ -280,4 +281,5 @@ def test_owner_downloads_the_stored_credential(owner_client, certificate):
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment; filename=")
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
     assert b"".join(response) == certificate.credential.encode()
