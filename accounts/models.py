@@ -82,6 +82,23 @@ class LearnerRole(models.TextChoices):
     TRAINER = "trainer", _("Trainer or adviser")
 
 
+class Gender(models.TextChoices):
+    """Asked because funders ask how many women the programmes reach; reported only in aggregate."""
+
+    WOMAN = "woman", _("Woman")
+    MAN = "man", _("Man")
+    OTHER = "other", _("I describe myself another way")
+    UNSAID = "unsaid", _("Prefer not to say")
+
+
+class WomenLed(models.TextChoices):
+    """Whether women own or lead the business: funders report on women-owned and women-led firms."""
+
+    YES = "yes", _("Yes, women own or lead it")
+    NO = "no", _("No")
+    UNSAID = "unsaid", _("Prefer not to say")
+
+
 class LearnerProfile(models.Model):
     """What a learner tells us about themselves and their business, and what they agreed to.
 
@@ -122,6 +139,11 @@ class LearnerProfile(models.Model):
     )
     business_size = models.CharField(_("business size"), max_length=10, blank=True, choices=BusinessSize.choices)
     role = models.CharField(_("role"), max_length=10, blank=True, choices=LearnerRole.choices)
+    # Blank: not answered; "unsaid": the learner chose not to say. Reports count both apart.
+    gender = models.CharField(_("gender"), max_length=10, blank=True, choices=Gender.choices)
+    business_women_led = models.CharField(
+        _("business owned or led by women"), max_length=10, blank=True, choices=WomenLed.choices
+    )
     share_progress_with_partner = models.BooleanField(
         _("show my progress to the partner who runs a course"),
         default=False,

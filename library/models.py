@@ -22,6 +22,7 @@ from wagtail.search import index
 from base.blocks import ContentStreamBlock
 from base.locales import locales_active_and_default
 from base.models import CardMixin
+from base.regions import Region
 
 
 class ResourceKind(models.TextChoices):
@@ -52,23 +53,6 @@ KIND_GROUPS = {
         ResourceKind.POLICY_BRIEF,
     ],
 }
-
-
-class Region(models.TextChoices):
-    """World regions, for resources that come from several countries or a whole region.
-
-    Country names come from django-countries; regions are a short, stable list (UN M49
-    continents, with the Middle East and North Africa apart, as the organisation reports on it).
-    """
-
-    AFRICA = "africa", _("Sub-Saharan Africa")
-    MENA = "mena", _("Middle East and North Africa")
-    EUROPE = "europe", _("Europe")
-    CENTRAL_ASIA = "central_asia", _("Central Asia and the Caucasus")
-    ASIA_PACIFIC = "asia_pacific", _("Asia and the Pacific")
-    AMERICAS = "americas", _("Latin America and the Caribbean")
-    NORTH_AMERICA = "north_america", _("North America")
-    GLOBAL = "global", _("Worldwide")
 
 
 class CompanySize(models.TextChoices):
