@@ -10,6 +10,7 @@ from django.db.models import Count, Max, Min, Q, Sum
 
 from accounts.models import LearnerProfile, User
 from assessments.models import QuizAnswer, QuizAttempt
+from certificates.models import Certificate
 from courses.models import CourseIndexPage, CoursePage, Enrollment, LessonCompletion
 from courses.selectors import course_step_list
 from library.models import ReadingListItem
@@ -59,6 +60,9 @@ def aggregates() -> dict:
         "sectors": Counter(LearnerProfile.objects.values_list("sector__slug", flat=True)),
         "views": sorted(PageViewDay.objects.values_list("kind", "day", "views")),
         "saved": ReadingListItem.objects.count(),
+        "certificates": sorted(
+            Certificate.objects.values_list("course__slug", "issued_at", "public_id", "status_index")
+        ),
     }
 
 
@@ -92,6 +96,7 @@ def test_learners_and_courses_can_be_set():
 def test_the_same_seed_gives_the_same_rows():
     generate(seed=7)
     first = aggregates()
+    Certificate.objects.all().delete()  # they protect the enrolments they were issued for
     synthetic_users().delete()  # enrolments, completions, attempts and reading lists go with them
     PageViewDay.objects.all().delete()
 
@@ -221,3 +226,17 @@ def test_reuses_the_sites_catalog_when_there_is_one(home):
     assert CourseIndexPage.objects.count() == 1
     assert CoursePage.objects.child_of(catalog).filter(slug__startswith="synthetic-").exists()
     assert Enrollment.objects.count() == 200
+
+
+def test_a_quarter_of_completed_enrolments_get_a_certificate_when_they_completed():
+    generate()
+
+    completed = Enrollment.objects.filter(completed_at__isnull=False)
+    certificates = Certificate.objects.select_related("enrollment")
+    assert certificates.count() == round(completed.count() * 0.25) > 0
+    for certificate in certificates:
+        assert certificate.enrollment.completed_at == certificate.issued_at
+        assert certificate.user_id == certificate.enrollment.user_id
+        assert certificate.achievement_key == certificate.enrollment.course_key
+        assert len(certificate.public_id) == 24
+    assert certificates.values("status_index").distinct().count() == certificates.count()

@@ -8,6 +8,7 @@ enrolment per learner and course, one completion per enrolment and step, numbere
 course completed exactly when every required step is done).
 """
 
+import base64
 import datetime
 import random
 import uuid
@@ -24,6 +25,7 @@ from wagtail.models import Locale, Page, Site
 
 from accounts.models import BusinessSize, Gender, LearnerProfile, LearnerRole, User, WomenLed
 from assessments.models import QuizAnswer, QuizAttempt, QuizPage
+from certificates.models import STATUS_LIST_LENGTH, Certificate, CertificateKind
 from courses.models import CourseIndexPage, CoursePage, Enrollment, LessonCompletion, LessonPage, ModulePage
 from library.models import LibraryIndexPage, ReadingListItem, ResourceKind, ResourcePage
 from partners.models import PartnerIndexPage, PartnerPage
@@ -35,6 +37,8 @@ BATCH = 2000  # enrolments per transaction
 DAYS = 730  # activity spreads over the 24 months before --end
 QUESTIONS = 4
 PASS_MARK = 70
+CERTIFICATE_SHARE = 0.25  # of completed enrolments
+CERTIFICATES_MAX = 20_000  # a sixth of the status list at most
 SLUG = "synthetic"  # every synthetic page's slug starts with it, so a second run finds them
 EMAIL_DOMAIN = "synthetic.example"  # reserved for examples: never a real inbox
 
@@ -177,6 +181,7 @@ class Command(BaseCommand):
         )
         self.progress_plan(rng=rng, plans=plans, total=n_completions, end=end)
         totals = self.activity_write(rng=rng, plans=plans)
+        totals["certificates"] = self.certificates_write(rng=rng, completed=self.completed)
         totals["page view days"] = self.page_views_write(rng=rng, courses=courses, resources=resources, end=end)
         totals["reading list items"] = self.reading_list_write(rng=rng, user_ids=user_ids, resources=resources)
         self.say("done")
@@ -430,6 +435,7 @@ class Command(BaseCommand):
 
     def activity_write(self, *, rng, plans) -> dict[str, int]:
         totals = Counter()
+        self.completed = []  # (enrolment, course) of the completed enrolments, for certificates
         times = (
             Enrollment._meta.get_field("enrolled_at"),
             LessonCompletion._meta.get_field("completed_at"),
@@ -516,14 +522,55 @@ class Command(BaseCommand):
                     )
                 )
         QuizAnswer.objects.bulk_create(answers, batch_size=2000)
-        for plan in chunk:
+        for plan, enrollment in zip(chunk, enrollments, strict=True):
             plan.course.day_enrollments[plan.enrolled_at.date()] += 1
+            if enrollment.completed_at:
+                self.completed.append((enrollment, plan.course))
         totals["enrolments"] += len(enrollments)
         totals["enrolments completed"] += sum(1 for e in enrollments if e.completed_at)
         totals["enrolments left"] += sum(1 for e in enrollments if e.left_at)
         totals["completions"] += len(completions)
         totals["quiz attempts"] += len(attempts)
         totals["quiz answers"] += len(answers)
+
+    def certificates_write(self, *, rng, completed) -> int:
+        """Certificates for a share of the completed enrolments, on free places of the status list.
+
+        Only a share, capped: every certificate takes one of the status list's places for good,
+        and real certificates must still find free ones.
+        """
+        want = min(CERTIFICATES_MAX, round(len(completed) * CERTIFICATE_SHARE))
+        taken = set(Certificate.objects.values_list("status_index", flat=True))
+        if want == 0 or STATUS_LIST_LENGTH - len(taken) < 4 * want:
+            self.say("certificates: none (the status list has too few free places)")
+            return 0
+        free = sorted(set(range(STATUS_LIST_LENGTH)) - taken)
+        indexes = rng.sample(free, want)
+        chosen = sorted(rng.sample(range(len(completed)), want))
+        rows = []
+        for index, position in zip(indexes, chosen, strict=True):
+            enrollment, course = completed[position]
+            rows.append(
+                Certificate(
+                    public_id=base64.urlsafe_b64encode(rng.getrandbits(144).to_bytes(18, "big")).decode(),
+                    user_id=enrollment.user_id,
+                    kind=CertificateKind.COURSE,
+                    achievement_key=course.page.translation_key,
+                    enrollment_id=enrollment.pk,
+                    course_id=course.page.pk,
+                    recipient_name=f"Synthetic learner {enrollment.user_id}",
+                    achievement_name=course.page.title,
+                    issuer_name="Synthetic academy",
+                    hours=Decimal("4.0"),
+                    language="en",
+                    issued_at=enrollment.completed_at,
+                    status_index=index,
+                )
+            )
+        with transaction.atomic():
+            Certificate.objects.bulk_create(rows, batch_size=2000)
+        self.say(f"certificates: {len(rows)}")
+        return len(rows)
 
     @staticmethod
     def answers_draw(rng, questions, *, passed) -> list[bool]:
