@@ -10,6 +10,7 @@ course completed exactly when every required step is done).
 
 import base64
 import datetime
+import logging
 import random
 import uuid
 from collections import Counter
@@ -122,6 +123,18 @@ def explicit_times(*fields):
             f.auto_now_add = auto
 
 
+@contextmanager
+def quiet(name):
+    """Only warnings and errors from this logger while inside."""
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 class Command(BaseCommand):
     help = (
         "Generate seeded synthetic learners, enrolments, completions, quiz attempts and page views "
@@ -172,9 +185,10 @@ class Command(BaseCommand):
         rng = random.Random(seed)
         self.started = timezone.now()
 
-        courses, resources = self.tree_ensure(
-            rng=random.Random(f"tree-{seed}"), n_courses=n_courses, n_lessons=n_lessons, end_day=end_day
-        )
+        with quiet("wagtail"):  # not a "Page created" line per lesson
+            courses, resources = self.tree_ensure(
+                rng=random.Random(f"tree-{seed}"), n_courses=n_courses, n_lessons=n_lessons, end_day=end_day
+            )
         user_ids = self.learners_create(rng=rng, n=n_learners, start=start, email_prefix=email_prefix)
         plans = self.enrollments_plan(
             rng=rng, user_ids=user_ids, courses=courses, n=n_enrollments, start=start, end=end
