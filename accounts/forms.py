@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts import selectors
-from accounts.models import LearnerProfile
+from accounts.models import Gender, LearnerProfile, WomenLed
 from accounts.services import PROFILE_FIELDS
 from taxonomy.models import BusinessStage, Sector
 
@@ -29,6 +29,14 @@ class ProfileForm(forms.ModelForm):
 
     sector = TermChoiceField(queryset=Sector.objects.none(), required=False, label=_("Business sector"))
     business_stage = TermChoiceField(queryset=BusinessStage.objects.none(), required=False, label=_("Business stage"))
+    # Radio buttons without an empty choice: leaving them all unticked saves "not answered".
+    gender = forms.ChoiceField(choices=Gender.choices, required=False, widget=forms.RadioSelect, label=_("Your gender"))
+    business_women_led = forms.ChoiceField(
+        choices=WomenLed.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        label=_("Is your business owned or led by women?"),
+    )
 
     class Meta:
         model = LearnerProfile

@@ -65,6 +65,8 @@ def _profile_for_export(profile: LearnerProfile | None) -> dict | None:
         "business_stage": profile.business_stage.name if profile.business_stage else "",
         "business_size": profile.business_size,
         "role": profile.role,
+        "gender": profile.gender,
+        "business_women_led": profile.business_women_led,
         "share_progress_with_partner": profile.share_progress_with_partner,
         "newsletter": profile.newsletter,
         "completed_at": profile.completed_at.isoformat() if profile.completed_at else None,

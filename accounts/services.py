@@ -62,6 +62,8 @@ PROFILE_FIELDS = (
     "business_stage",
     "business_size",
     "role",
+    "gender",
+    "business_women_led",
     "share_progress_with_partner",
     "newsletter",
 )
@@ -130,6 +132,9 @@ def account_delete(*, user):
         preferred_language="",
         share_progress_with_partner=False,
         newsletter=False,
+        # Asked for funders' totals only: not kept once the person has gone.
+        gender="",
+        business_women_led="",
     )
     # The apps above accounts (certificates: revoked, names blanked) clean up in this transaction.
     account_deleted.send(sender=User, user=user)

@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from base.blocks import RICH_TEXT_FEATURES
 from base.models import CardMixin
+from base.signals import page_viewed
 from courses.blocks import LessonStreamBlock
 
 
@@ -156,6 +157,13 @@ class CoursePage(CardMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["detail"] = selectors.course_detail_get(course=self, user=request.user)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """The course page; a real visit (a 200 GET, not a preview) is counted for the reports."""
+        response = super().serve(request, *args, **kwargs)
+        if request.method == "GET" and response.status_code == 200 and not getattr(request, "is_preview", False):
+            page_viewed.send(sender=type(self), page=self, request=request)
+        return response
 
 
 class ModulePage(Page):

@@ -23,6 +23,7 @@ from base.blocks import ContentStreamBlock
 from base.locales import locales_active_and_default
 from base.models import CardMixin
 from base.regions import Region
+from base.signals import page_viewed
 
 
 class ResourceKind(models.TextChoices):
@@ -236,6 +237,13 @@ class ResourcePage(CardMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(vars(selectors.resource_detail_get(resource=self, user=request.user)))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """The resource page; a real visit (a 200 GET, not a preview) is counted for the reports."""
+        response = super().serve(request, *args, **kwargs)
+        if request.method == "GET" and response.status_code == 200 and not getattr(request, "is_preview", False):
+            page_viewed.send(sender=type(self), page=self, request=request)
+        return response
 
 
 class ResourceAttachment(Orderable):
