@@ -651,17 +651,15 @@ def funnel_list(*, scope: ReportScope, filters: ReportFilters) -> list[FunnelRow
     )
     # Per enrolment (a join and a GROUP BY, not a subquery per row: SQLite would rebuild the IN
     # list for each one), then per course and number of steps done, in one query.
-    per_enrollment = (
-        _enrollments(scope, filters)
-        .values("pk")  # GROUP BY the enrolment's id alone: one pass along the completions' index
-        .annotate(
-            course_key=Min("course_key"),
-            completed_at=Max("completed_at"),
-            done=Count("completions", filter=Q(completions__lesson_key__in=sorted(required_keys))),
-            any_done=Count("completions"),
-        )
-        .values("course_key", "completed_at", "done", "any_done")
-    )
+    enrollments = _enrollments(scope, filters)
+    if connection.features.allows_group_by_selected_pks:  # PostgreSQL: GROUP BY the id alone
+        enrollments = enrollments.values("pk", "course_key", "completed_at")
+    else:  # SQLite would GROUP BY every column (a sort); these are constant per enrolment
+        enrollments = enrollments.values("pk").annotate(course_key=Min("course_key"), completed_at=Max("completed_at"))
+    per_enrollment = enrollments.annotate(
+        done=Count("completions", filter=Q(completions__lesson_key__in=sorted(required_keys))),
+        any_done=Count("completions"),
+    ).values("course_key", "completed_at", "done", "any_done")
     stages = _grouped_raw(
         per_enrollment,
         "SELECT course_key, done, any_done > 0, COUNT(*), COUNT(completed_at) FROM ({}) per_enrollment "
