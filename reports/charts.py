@@ -182,24 +182,43 @@ SPARK_WIDTH = 100
 SPARK_HEIGHT = 24
 
 
-def sparkline(*, chart_id: str, title: str, values: Sequence[int]) -> SafeString:
-    """A small trend line without axes, the latest point marked; flat when every figure is equal."""
-    if not values:
+def sparkline(*, chart_id: str, title: str, values: Sequence[Cell]) -> SafeString:
+    """A small trend line without axes, the latest point marked; a suppressed point breaks the line.
+
+    Flat at mid-height when every figure drawn is equal.
+    """
+    drawn = [value for value in map(_value, values) if value is not None]
+    if not drawn:
         return _empty(chart_id=chart_id, title=title, width=SPARK_WIDTH, height=SPARK_HEIGHT)
-    low, high = min(values), max(values)
-    spread = (high - low) or 1
+    low, high = min(drawn), max(drawn)
     step = SPARK_WIDTH / max(len(values) - 1, 1)
-    points = [
-        (index * step, SPARK_HEIGHT - 2 - (SPARK_HEIGHT - 4) * ((value - low) / spread if high > low else 0.5))
-        for index, value in enumerate(values)
-    ]
-    body = [
-        '<polyline class="report-chart__line report-chart__series-0" points="'
-        + " ".join(f"{_num(x)},{_num(y)}" for x, y in points)
-        + '"></polyline>',
-        f'<circle class="report-chart__dot report-chart__series-0" cx="{_num(points[-1][0])}" '
-        f'cy="{_num(points[-1][1])}" r="2"></circle>',
-    ]
+
+    def y_of(value):
+        share = (value - low) / (high - low) if high > low else 0.5
+        return SPARK_HEIGHT - 2 - (SPARK_HEIGHT - 4) * share
+
+    runs, run = [], []
+    for index, cell in enumerate(values):
+        value = _value(cell)
+        if value is None:
+            if run:
+                runs.append(run)
+            run = []
+        else:
+            run.append((index * step, y_of(value)))
+    if run:
+        runs.append(run)
+    body = []
+    for run in runs:
+        points = " ".join(f"{_num(x)},{_num(y)}" for x, y in run)
+        if len(run) > 1:
+            body.append(f'<polyline class="report-chart__line report-chart__series-0" points="{points}"></polyline>')
+    last = _value(values[-1])
+    if last is not None:
+        body.append(
+            f'<circle class="report-chart__dot report-chart__series-0" cx="{_num((len(values) - 1) * step)}" '
+            f'cy="{_num(y_of(last))}" r="2"></circle>'
+        )
     return _svg(kind="spark", chart_id=chart_id, title=title, width=SPARK_WIDTH, height=SPARK_HEIGHT, body=body)
 
 

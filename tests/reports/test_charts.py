@@ -109,7 +109,7 @@ def test_month_chart_scales_points_and_breaks_the_line_at_a_suppressed_month():
 
 
 def test_sparkline_goes_from_lowest_to_highest_and_marks_the_last_point():
-    svg = charts.sparkline(chart_id="s", title="Learners, 12 months", values=[0, 5, 10])
+    svg = charts.sparkline(chart_id="s", title="Learners, 12 months", values=[plain_cell(v) for v in (0, 5, 10)])
     points = re.search(r'points="([^"]+)"', svg).group(1).split()
     ys = [float(point.split(",")[1]) for point in points]
     assert ys == [22.0, 12.0, 2.0]
@@ -117,7 +117,7 @@ def test_sparkline_goes_from_lowest_to_highest_and_marks_the_last_point():
 
 
 def test_flat_sparkline_is_drawn_mid_height():
-    svg = charts.sparkline(chart_id="s", title="t", values=[3, 3, 3])
+    svg = charts.sparkline(chart_id="s", title="t", values=[plain_cell(3)] * 3)
     points = re.search(r'points="([^"]+)"', svg).group(1).split()
     assert {point.split(",")[1] for point in points} == {"12"}
 
@@ -127,3 +127,16 @@ def test_step_bar_is_a_share_of_the_largest_and_hidden_from_screen_readers():
     assert 'width="16"' in svg
     assert 'aria-hidden="true"' in svg
     assert "<rect" not in charts.step_bar(cell=learners_cell(2), largest=plain_cell(100))
+
+
+def test_sparkline_leaves_a_gap_for_a_suppressed_point():
+    values = [learners_cell(v) for v in (8, 2, 6, 10)]
+    svg = charts.sparkline(chart_id="s", title="t", values=values)
+    assert svg.count("<polyline") == 1  # 6 → 10; 8 stands alone before the gap and draws no line
+    assert re.search(r'points="([^"]+)"', svg).group(1) == "66.7,22 100,2"
+    assert "<circle" in svg
+
+
+def test_sparkline_of_suppressed_points_only_draws_nothing():
+    svg = charts.sparkline(chart_id="s", title="t", values=[learners_cell(1), learners_cell(2)])
+    assert "<polyline" not in svg and "No figures to draw." in svg
