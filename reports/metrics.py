@@ -16,17 +16,41 @@ Semantics, the same in every report:
   as it is now; blank answers form their own row ("not given"), and "prefer not to say" its own.
 """
 
+import dataclasses
 import datetime
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import models
+from django.contrib.auth import get_user_model
+from django.db import connection, models
+from django.db.models import Case, Count, Exists, F, Max, OuterRef, Q, Sum, Value, When, Window
+from django.db.models.functions import Coalesce, RowNumber, TruncMonth
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
+from django_countries import countries as country_names
+from wagtail.models import Locale, Page
 
-from courses.models import TrainingProgramPage
+from accounts.models import BusinessSize, Gender, WomenLed
+from assessments.models import QuizAnswer, QuizAttempt, QuizPage
+from base.locales import locales_active_and_default
+from base.regions import Region, region_countries
+from certificates.models import Certificate, CertificateKind
+from courses.models import (
+    CoursePage,
+    Enrollment,
+    LessonCompletion,
+    ProgramCourse,
+    TrainingProgramPage,
+    course_step_models,
+)
+from library.models import ReadingListItem, ResourceKind, ResourcePage
 from partners.models import PartnerPage
-from reports.privacy import Cell
+from partners.permissions import is_editor, partner_pages_of
+from reports.models import PageViewDay, ViewedPageKind
+from reports.privacy import SMALL_CELL, Cell, learners_cell, measure_cell, plain_cell, rate_cell
+from taxonomy.models import BusinessStage, Sector
 
 
 class Dimension(models.TextChoices):
@@ -60,7 +84,13 @@ class ReportScope:
 
 def report_scope_get(user) -> ReportScope | None:
     """Editors see everything; a partner's team its own partner's courses (every language); others None."""
-    raise NotImplementedError
+    if user is None or not user.is_authenticated or not user.is_active:
+        return None
+    if is_editor(user):
+        return ReportScope(everything=True)
+    keys = partner_pages_of(user).values("translation_key")
+    paths = tuple(sorted(PartnerPage.objects.filter(translation_key__in=keys).values_list("path", flat=True)))
+    return ReportScope(partner_paths=paths) if paths else None
 
 
 @dataclass(frozen=True)
@@ -77,6 +107,148 @@ class ReportFilters:
     locale: Locale | None = None  # the language of the course page the learner enrolled on
 
 
+# Shared ground: which courses, enrolments and labels a report covers.
+
+STEPLEN = Page.steplen
+NOT_GIVEN = _("Not given")
+
+
+def _day_start(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def _date_q(field_name: str, filters: ReportFilters) -> Q:
+    """`field_name` (a datetime) within the filters' days, both ends included."""
+    q = Q()
+    if filters.date_from:
+        q &= Q(**{f"{field_name}__gte": _day_start(filters.date_from)})
+    if filters.date_to:
+        q &= Q(**{f"{field_name}__lt": _day_start(filters.date_to + datetime.timedelta(days=1))})
+    return q
+
+
+def _paths_q(paths, field_name: str = "path") -> Q:
+    q = Q()
+    for path in paths:
+        q |= Q(**{f"{field_name}__startswith": path})
+    return q
+
+
+def _pages_in(model, scope: ReportScope, filters: ReportFilters | None = None):
+    """Pages of `model` (any language, drafts too) in the scope and under the partner filter."""
+    pages = model.objects.all()
+    if not scope.everything:
+        pages = pages.filter(_paths_q(scope.partner_paths)) if scope.partner_paths else pages.none()
+    if filters is not None and filters.partner is not None:
+        partner_paths = PartnerPage.objects.filter(translation_key=filters.partner.translation_key).values_list(
+            "path", flat=True
+        )
+        pages = pages.filter(_paths_q(list(partner_paths)) or Q(pk__in=[]))
+    return pages
+
+
+def _courses_in(scope: ReportScope, filters: ReportFilters):
+    """Course pages (every language) in the scope and under the course, program and partner filters."""
+    courses = _pages_in(CoursePage, scope, filters)
+    if filters.course_key:
+        courses = courses.filter(translation_key=filters.course_key)
+    if filters.program is not None:
+        courses = courses.filter(
+            translation_key__in=ProgramCourse.objects.filter(
+                program__translation_key=filters.program.translation_key
+            ).values("course__translation_key")
+        )
+    return courses
+
+
+def _courses_filtered(scope: ReportScope, filters: ReportFilters) -> bool:
+    return not scope.everything or bool(filters.course_key or filters.program or filters.partner)
+
+
+def _learner_q(filters: ReportFilters, prefix: str = "user__") -> Q:
+    """The country and region filters, on the learner's profile."""
+    q = Q()
+    if filters.country:
+        q &= Q(**{f"{prefix}profile__country": filters.country})
+    if filters.region:
+        q &= Q(**{f"{prefix}profile__country__in": region_countries(filters.region)})
+    return q
+
+
+def _enrollments(scope: ReportScope, filters: ReportFilters, *, dated: bool = True):
+    """The report's rows: enrolments in the scope and the filters (made in the date range when `dated`)."""
+    enrollments = Enrollment.objects.filter(_learner_q(filters))
+    if _courses_filtered(scope, filters):
+        enrollments = enrollments.filter(course_key__in=_courses_in(scope, filters).values("translation_key"))
+    if filters.locale is not None:
+        enrollments = enrollments.filter(course__locale=filters.locale)
+    if dated:
+        enrollments = enrollments.filter(_date_q("enrolled_at", filters))
+    return enrollments.order_by()
+
+
+def _first_enrollments(enrollments):
+    """Among `enrollments`, each learner's first one (their arrival in the report's scope)."""
+    earlier = enrollments.filter(user=OuterRef("user")).filter(
+        Q(enrolled_at__lt=OuterRef("enrolled_at")) | Q(enrolled_at=OuterRef("enrolled_at"), pk__lt=OuterRef("pk"))
+    )
+    return enrollments.filter(~Exists(earlier))
+
+
+def _title_by_key(rows, active: Locale, default: Locale) -> dict:
+    """(key, locale_id, title) rows → key: the title in the active language, else the default's, else any."""
+    best = {}
+    for key, locale_id, title in rows:
+        rank = 0 if locale_id == active.pk else 1 if locale_id == default.pk else 2
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, title)
+    return {key: title for key, (_rank, title) in best.items()}
+
+
+def _page_titles(model, keys, locales) -> dict:
+    """One query: the title of each page (by translation key) in the editor's language."""
+    rows = model.objects.filter(translation_key__in=list(keys)).values_list("translation_key", "locale_id", "title")
+    return _title_by_key(rows, *locales)
+
+
+def _term_names(model, keys, locales) -> dict:
+    rows = model.objects.filter(translation_key__in=list(keys)).values_list("translation_key", "locale_id", "name")
+    return _title_by_key(rows, *locales)
+
+
+def _owner_path(path: str, depth: int, levels: int) -> str:
+    """The path of the ancestor `levels` above a page."""
+    return path[: (depth - levels) * STEPLEN]
+
+
+def _days(duration: datetime.timedelta) -> float:
+    return duration.total_seconds() / 86400
+
+
+def _medians(completed, group) -> dict:
+    """group value → median of completed_at − enrolled_at in days, computed in the database.
+
+    Window functions number each group's completions by duration; only the middle row (odd
+    counts) or the two middle rows (even counts) come back, whatever the number of rows.
+    """
+    rows = (
+        completed.annotate(
+            group=group,
+            duration=F("completed_at") - F("enrolled_at"),
+        )
+        .annotate(
+            position=Window(RowNumber(), partition_by=[F("group")], order_by=[F("duration").asc(), F("pk").asc()]),
+            size=Window(Count("pk"), partition_by=[F("group")]),
+        )
+        .filter(position__gte=F("size") / 2.0, position__lte=F("size") / 2.0 + 1)
+        .values_list("group", "duration")
+    )
+    middles = defaultdict(list)
+    for key, duration in rows:
+        middles[key].append(_days(duration) if isinstance(duration, datetime.timedelta) else duration / 86400e6)
+    return {key: round(sum(values) / len(values), 1) for key, values in middles.items()}
+
+
 @dataclass(frozen=True)
 class BreakdownRow:
     key: str  # the group's stable key (a translation key, a code, "2026-03", "" for "not given")
@@ -90,7 +262,245 @@ class BreakdownRow:
 
 def breakdown_list(*, dimension: str, scope: ReportScope, filters: ReportFilters) -> list[BreakdownRow]:
     """Enrolments and completions grouped by `dimension`, largest first (MONTH: by month, oldest first)."""
-    raise NotImplementedError
+    dimension = Dimension(dimension)
+    if dimension == Dimension.MONTH:
+        return _breakdown_by_month(scope, filters)
+    locales = locales_active_and_default()
+    enrollments = _enrollments(scope, filters)
+    if dimension == Dimension.PROGRAM:
+        stats, medians = _program_stats(enrollments, scope, filters)
+    else:
+        group = _group_expression(dimension, scope, filters)
+        stats = list(
+            enrollments.annotate(group=group)
+            .values("group")
+            .annotate(**_FIGURES)
+            .values_list("group", *_FIGURES)
+            .order_by()
+        )
+        medians = _medians(enrollments.filter(completed_at__isnull=False), group)
+    labels = _labels(dimension, [key for key, *_figures in stats], locales)
+    rows = [
+        _breakdown_row(
+            key="" if key is None else str(key),
+            label=labels.get(key) or str(NOT_GIVEN),
+            figures=figures,
+            median=medians.get(key),
+        )
+        for key, *figures in stats
+    ]
+    return sorted(rows, key=lambda row: (-row.enrollments.value, row.label.casefold(), row.key))
+
+
+_FIGURES = {
+    "learners": Count("user", distinct=True),
+    "enrollments": Count("pk"),
+    "completions": Count("pk", filter=Q(completed_at__isnull=False)),
+    "completers": Count("user", distinct=True, filter=Q(completed_at__isnull=False)),
+}
+
+
+def _breakdown_row(*, key: str, label: str, figures, median) -> BreakdownRow:
+    learners, enrollments, completions, completers = figures
+    return BreakdownRow(
+        key=key,
+        label=label,
+        learners=learners_cell(learners),
+        enrollments=learners_cell(enrollments),
+        completions=learners_cell(completions),
+        completion_rate=rate_cell(completions, enrollments),
+        median_days=measure_cell(median, completers),
+    )
+
+
+def _choice(values: dict) -> Case:
+    """A Case giving each enrolment the key of the first group whose condition holds, else ""."""
+    whens = [When(condition, then=Value(str(key))) for key, condition in values.items()]
+    return Case(*whens, default=Value(""), output_field=models.CharField()) if whens else Value("")
+
+
+def _partner_of_course(scope: ReportScope, filters: ReportFilters) -> dict:
+    """course translation key → translation key of the partner whose subtree holds it (content, not records)."""
+    partners = list(_pages_in(PartnerPage, scope, filters).values_list("path", "translation_key"))
+    courses = _courses_in(scope, filters).values_list("path", "translation_key")
+    owners = {}
+    for course_path, course_key in courses:
+        for partner_path, partner_key in partners:
+            if course_path.startswith(partner_path):
+                owners[course_key] = partner_key
+    return owners
+
+
+def _group_expression(dimension: Dimension, scope: ReportScope, filters: ReportFilters):
+    """The expression an enrolment is grouped by, for every dimension but PROGRAM and MONTH."""
+    if dimension == Dimension.COURSE:
+        return F("course_key")
+    if dimension == Dimension.PARTNER:
+        by_partner = defaultdict(list)
+        for course_key, partner_key in _partner_of_course(scope, filters).items():
+            by_partner[partner_key].append(course_key)
+        return _choice({key: Q(course_key__in=courses) for key, courses in by_partner.items()})
+    if dimension == Dimension.REGION:
+        return _choice({region: Q(user__profile__country__in=region_countries(region)) for region in Region.values})
+    if dimension == Dimension.SECTOR:
+        return F("user__profile__sector__translation_key")  # NULL: no sector, or no profile
+    if dimension == Dimension.STAGE:
+        return F("user__profile__business_stage__translation_key")
+    if dimension == Dimension.LOCALE:
+        return F("course__locale__language_code")
+    field_name = {
+        Dimension.COUNTRY: "user__profile__country",
+        Dimension.SIZE: "user__profile__business_size",
+        Dimension.GENDER: "user__profile__gender",
+        Dimension.WOMEN_LED: "user__profile__business_women_led",
+    }[dimension]
+    # A learner without a profile has not answered either: one "not given" row with the blank answers.
+    return Coalesce(F(field_name), Value(""), output_field=models.CharField())
+
+
+def _program_stats(enrollments, scope: ReportScope, filters: ReportFilters):
+    """Per program (by translation key): a course may be in several, so one SELECT per program in one UNION."""
+    links = defaultdict(set)
+    courses = _courses_in(scope, filters).values("translation_key")
+    programs = TrainingProgramPage.objects.all()
+    if filters.program is not None:
+        programs = programs.filter(translation_key=filters.program.translation_key)
+    for program_key, course_key in ProgramCourse.objects.filter(
+        course__translation_key__in=courses, program__in=programs
+    ).values_list("program__translation_key", "course__translation_key"):
+        links[program_key].add(course_key)
+    if not links:
+        return [], {}
+    parts = [
+        enrollments.filter(course_key__in=sorted(course_keys))
+        .annotate(group=Value(str(program_key)))
+        .values("group")
+        .annotate(**_FIGURES)
+        .values_list("group", *_FIGURES)
+        for program_key, course_keys in links.items()
+    ]
+    stats = [(uuid.UUID(key), *figures) for key, *figures in parts[0].union(*parts[1:], all=True)]
+    completed = enrollments.filter(completed_at__isnull=False)
+    middles = [
+        completed.filter(course_key__in=sorted(course_keys))
+        .annotate(group=Value(str(program_key)), duration=F("completed_at") - F("enrolled_at"))
+        .annotate(
+            position=Window(RowNumber(), order_by=[F("duration").asc(), F("pk").asc()]),
+            size=Window(Count("pk")),
+        )
+        .filter(position__gte=F("size") / 2.0, position__lte=F("size") / 2.0 + 1)
+        .values_list("group", "duration")
+        for program_key, course_keys in links.items()
+    ]
+    values = defaultdict(list)
+    for key, duration in middles[0].union(*middles[1:], all=True):
+        values[uuid.UUID(key)].append(
+            _days(duration) if isinstance(duration, datetime.timedelta) else int(duration) / 86400e6
+        )
+    return stats, {key: round(sum(days) / len(days), 1) for key, days in values.items()}
+
+
+def _labels(dimension: Dimension, keys: list, locales) -> dict:
+    """group key → its label in the editor's language (one query per kind of page or term at most)."""
+    present = [key for key in keys if key not in (None, "")]
+    if dimension == Dimension.COURSE:
+        return _page_titles(CoursePage, present, locales)
+    if dimension == Dimension.PROGRAM:
+        return _page_titles(TrainingProgramPage, present, locales)
+    if dimension == Dimension.PARTNER:
+        titles = _page_titles(PartnerPage, [uuid.UUID(key) for key in present], locales)
+        return {str(key): title for key, title in titles.items()} | {"": gettext("No partner")}
+    if dimension == Dimension.SECTOR:
+        return _term_names(Sector, present, locales)
+    if dimension == Dimension.STAGE:
+        return _term_names(BusinessStage, present, locales)
+    if dimension == Dimension.COUNTRY:
+        return {code: country_names.name(code) or code for code in present}
+    if dimension == Dimension.LOCALE:
+        return {code: Locale(language_code=code).get_display_name() or code for code in present}
+    choices = {
+        Dimension.REGION: Region,
+        Dimension.SIZE: BusinessSize,
+        Dimension.GENDER: Gender,
+        Dimension.WOMEN_LED: WomenLed,
+    }[dimension]
+    return {key: str(choices(key).label) for key in present if key in choices.values}
+
+
+def _month_start(value) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        value = value.date()
+    return value.replace(day=1)
+
+
+def _months_between(first: datetime.date, last: datetime.date) -> list[datetime.date]:
+    months, month = [], first.replace(day=1)
+    while month <= last:
+        months.append(month)
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+    return months
+
+
+def _month_counts(rows, *names) -> dict:
+    """(month, figures…) rows from TruncMonth → first day of the month: figures (added up per month)."""
+    counts = defaultdict(lambda: [0] * len(names))
+    for month, *figures in rows:
+        if month is None:
+            continue
+        total = counts[_month_start(month)]
+        for index, figure in enumerate(figures):
+            total[index] += figure
+    return counts
+
+
+def _by_month(scope: ReportScope, filters: ReportFilters):
+    """Enrolments by the month they were made, completions by the month they happened (both in the range)."""
+    enrollments = _enrollments(scope, filters, dated=False)
+    made = enrollments.filter(_date_q("enrolled_at", filters))
+    done = enrollments.filter(_date_q("completed_at", filters), completed_at__isnull=False)
+    enrolled = _month_counts(
+        made.annotate(month=TruncMonth("enrolled_at"))
+        .values("month")
+        .annotate(learners=Count("user", distinct=True), enrollments=Count("pk"))
+        .values_list("month", "learners", "enrollments")
+        .order_by(),
+        "learners",
+        "enrollments",
+    )
+    completed = _month_counts(
+        done.annotate(month=TruncMonth("completed_at"))
+        .values("month")
+        .annotate(completions=Count("pk"), completers=Count("user", distinct=True))
+        .values_list("month", "completions", "completers")
+        .order_by(),
+        "completions",
+        "completers",
+    )
+    return enrollments, done, enrolled, completed
+
+
+def _breakdown_by_month(scope: ReportScope, filters: ReportFilters) -> list[BreakdownRow]:
+    _enrollments_all, done, enrolled, completed = _by_month(scope, filters)
+    medians = {_month_start(key): value for key, value in _medians(done, TruncMonth("completed_at")).items()}
+    seen = sorted(set(enrolled) | set(completed))
+    if not seen and not (filters.date_from and filters.date_to):
+        return []
+    first = filters.date_from or seen[0]
+    last = filters.date_to or seen[-1]
+    rows = []
+    for month in _months_between(first, last):
+        learners, enrollments = enrolled.get(month, (0, 0))
+        completions, completers = completed.get(month, (0, 0))
+        rows.append(
+            _breakdown_row(
+                key=month.strftime("%Y-%m"),
+                label=month.strftime("%Y-%m"),
+                figures=(learners, enrollments, completions, completers),
+                median=medians.get(month),
+            )
+        )
+    return rows
 
 
 @dataclass(frozen=True)
@@ -105,7 +515,35 @@ def monthly_trend_list(
     *, scope: ReportScope, filters: ReportFilters, months: int = 12, today: datetime.date | None = None
 ) -> list[MonthRow]:
     """One row per month, no gaps: from the filter's start month (else `months` back) to its end (else today)."""
-    raise NotImplementedError
+    today = today or timezone.localdate()
+    last = _month_start(filters.date_to or today)
+    if filters.date_from:
+        first = _month_start(filters.date_from)
+    else:
+        first = last
+        for _step in range(months - 1):
+            first = (first - datetime.timedelta(days=1)).replace(day=1)
+    bounded = dataclasses.replace(filters, date_from=first, date_to=filters.date_to or today)
+    enrollments, _done, enrolled, completed = _by_month(scope, bounded)
+    arrivals = _month_counts(
+        _first_enrollments(enrollments)
+        .filter(_date_q("enrolled_at", bounded))
+        .annotate(month=TruncMonth("enrolled_at"))
+        .values("month")
+        .annotate(learners=Count("user", distinct=True))
+        .values_list("month", "learners")
+        .order_by(),
+        "learners",
+    )
+    return [
+        MonthRow(
+            month=month,
+            enrollments=learners_cell(enrolled.get(month, (0, 0))[1]),
+            completions=learners_cell(completed.get(month, (0, 0))[0]),
+            new_learners=learners_cell(arrivals.get(month, (0,))[0]),
+        )
+        for month in _months_between(first, last)
+    ]
 
 
 @dataclass(frozen=True)
@@ -119,9 +557,86 @@ class FunnelRow:
     completed: Cell
 
 
+def _required_steps(course_of_path: dict) -> tuple[dict, set]:
+    """Each course's (translation key) number of live, public, required steps; and every such step's key.
+
+    One query per step model (lessons, quizzes…) plus Wagtail's view-restriction lookup; steps sit
+    two levels under their course (course › module › step) and count once whatever their languages.
+    """
+    steps = defaultdict(set)
+    for model in course_step_models():
+        for path, depth, key in (
+            model.objects.live().public().filter(is_required=True).values_list("path", "depth", "translation_key")
+        ):
+            course_key = course_of_path.get(_owner_path(path, depth, 2))
+            if course_key is not None:
+                steps[course_key].add(key)
+    return {course_key: len(keys) for course_key, keys in steps.items()}, set().union(*steps.values())
+
+
 def funnel_list(*, scope: ReportScope, filters: ReportFilters) -> list[FunnelRow]:
-    """Per course in scope: visited → enrolled → first lesson → half-way → completed."""
-    raise NotImplementedError
+    """Per course in scope: visited → enrolled → first lesson → half-way → completed.
+
+    A step is done when the enrolment holds a LessonCompletion for it: lessons, and quizzes once
+    passed (`attempt_submit` records a passed quiz through `lesson_complete`), as progress counts them.
+    """
+    locales = locales_active_and_default()
+    courses = list(_courses_in(scope, filters).values_list("pk", "path", "translation_key", "locale_id", "title"))
+    if not courses:
+        return []
+    titles = _title_by_key([(key, locale_id, title) for _pk, _path, key, locale_id, title in courses], *locales)
+    required, required_keys = _required_steps({path: key for _pk, path, key, *_rest in courses})
+    views = dict(
+        PageViewDay.objects.filter(
+            kind=ViewedPageKind.COURSE,
+            page_key__in=list(titles),
+            **({"day__gte": filters.date_from} if filters.date_from else {}),
+            **({"day__lte": filters.date_to} if filters.date_to else {}),
+        )
+        .values("page_key")
+        .annotate(views=Sum("views"))
+        .values_list("page_key", "views")
+        .order_by()
+    )
+    done = (
+        LessonCompletion.objects.filter(enrollment=OuterRef("pk"), lesson_key__in=list(required_keys))
+        .values("enrollment")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    stages = (
+        _enrollments(scope, filters)
+        .annotate(
+            done=Coalesce(models.Subquery(done), 0),
+            started=Exists(LessonCompletion.objects.filter(enrollment=OuterRef("pk"))),
+        )
+        .values("course_key", "done", "started")
+        .annotate(enrolled=Count("pk"), completed=Count("pk", filter=Q(completed_at__isnull=False)))
+        .values_list("course_key", "done", "started", "enrolled", "completed")
+        .order_by()
+    )
+    counts = defaultdict(lambda: {"enrolled": 0, "first_lesson": 0, "halfway": 0, "completed": 0})
+    for course_key, steps_done, started, enrolled, completed in stages:
+        figures = counts[course_key]
+        figures["enrolled"] += enrolled
+        figures["completed"] += completed
+        if started:
+            figures["first_lesson"] += enrolled
+        if required.get(course_key) and 2 * steps_done >= required[course_key]:
+            figures["halfway"] += enrolled
+    rows = [
+        FunnelRow(
+            course_key=key,
+            title=title,
+            visited=plain_cell(views.get(key, 0)),
+            enrolled=learners_cell(counts[key]["enrolled"]),
+            first_lesson=learners_cell(counts[key]["first_lesson"]),
+            halfway=learners_cell(counts[key]["halfway"]),
+            completed=learners_cell(counts[key]["completed"]),
+        )
+        for key, title in titles.items()
+    ]
+    return sorted(rows, key=lambda row: (-row.enrolled.value, -row.visited.value, row.title.casefold()))
 
 
 @dataclass(frozen=True)
@@ -135,9 +650,68 @@ class QuizPassRow:
     first_attempt_pass_rate: Cell  # % of learners who passed at their first attempt
 
 
+def _quizzes_in(scope: ReportScope, filters: ReportFilters, locales) -> dict:
+    """quiz translation key → (its title, its course's title), for the quizzes of the courses in scope and filters.
+
+    Two queries (courses, quizzes) whatever the number of attempts; quizzes sit two levels under
+    their course.
+    """
+    courses = list(_courses_in(scope, filters).values_list("path", "translation_key", "locale_id", "title"))
+    course_titles = _title_by_key([(key, locale_id, title) for _path, key, locale_id, title in courses], *locales)
+    course_of_path = {path: key for path, key, _locale_id, _title in courses}
+    quizzes = _pages_in(QuizPage, scope, filters).values_list("path", "depth", "translation_key", "locale_id", "title")
+    owners, rows = {}, []
+    for path, depth, key, locale_id, title in quizzes:
+        course_key = course_of_path.get(_owner_path(path, depth, 2))
+        if course_key is not None:
+            owners[key] = course_key
+            rows.append((key, locale_id, title))
+    titles = _title_by_key(rows, *locales)
+    return {key: (title, course_titles.get(owners[key], "")) for key, title in titles.items()}
+
+
+def _attempts(quiz_keys, filters: ReportFilters):
+    attempts = QuizAttempt.objects.filter(quiz_key__in=list(quiz_keys)).filter(
+        _date_q("submitted_at", filters), _learner_q(filters)
+    )
+    if filters.locale is not None:
+        attempts = attempts.filter(quiz__locale=filters.locale)
+    return attempts.order_by()
+
+
 def quiz_pass_rate_list(*, scope: ReportScope, filters: ReportFilters) -> list[QuizPassRow]:
     """Per quiz in scope (by translation key), attempts submitted in the date range."""
-    raise NotImplementedError
+    locales = locales_active_and_default()
+    quizzes = _quizzes_in(scope, filters, locales)
+    if not quizzes:
+        return []
+    stats = {
+        key: figures
+        for key, *figures in _attempts(quizzes, filters)
+        .values("quiz_key")
+        .annotate(
+            learners=Count("user", distinct=True),
+            attempts=Count("pk"),
+            passers=Count("user", distinct=True, filter=Q(passed=True)),
+            first_passers=Count("user", distinct=True, filter=Q(passed=True, number=1)),
+        )
+        .values_list("quiz_key", "learners", "attempts", "passers", "first_passers")
+    }
+    rows = []
+    for key, (title, course_title) in quizzes.items():
+        learners, attempts, passed, first = stats.get(key, (0, 0, 0, 0))
+        rows.append(
+            QuizPassRow(
+                quiz_key=key,
+                title=title,
+                course_title=course_title,
+                learners=learners_cell(learners),
+                attempts=learners_cell(attempts),
+                pass_rate=rate_cell(passed, learners),
+                first_attempt_pass_rate=rate_cell(first, learners),
+            )
+        )
+    return sorted(rows, key=lambda row: (-row.learners.value, row.course_title.casefold(), row.title.casefold()))
 
 
 @dataclass(frozen=True)
@@ -152,7 +726,37 @@ class QuestionRow:
 
 def question_difficulty_list(*, scope: ReportScope, filters: ReportFilters, limit: int = 20) -> list[QuestionRow]:
     """The hardest questions first (lowest share of correct answers), among those SMALL_CELL learners answered."""
-    raise NotImplementedError
+    locales = locales_active_and_default()
+    quizzes = _quizzes_in(scope, filters, locales)
+    if not quizzes:
+        return []
+    attempts = _attempts(quizzes, filters)
+    groups = list(
+        QuizAnswer.objects.filter(attempt__in=attempts.values("pk"))
+        .values("attempt__quiz_key", "question_id")
+        .annotate(
+            learners=Count("attempt__user", distinct=True),
+            answers=Count("pk"),
+            correct=Count("pk", filter=Q(is_correct=True)),
+            latest=Max("pk"),
+        )
+        .filter(learners__gte=SMALL_CELL)
+        .annotate(share=F("correct") * 1.0 / F("answers"))
+        .order_by("share", "-answers", "attempt__quiz_key", "question_id")
+        .values_list("attempt__quiz_key", "question_id", "learners", "answers", "correct", "latest")[:limit]
+    )
+    prompts = dict(QuizAnswer.objects.filter(pk__in=[latest for *_rest, latest in groups]).values_list("pk", "prompt"))
+    return [
+        QuestionRow(
+            quiz_key=quiz_key,
+            quiz_title=quizzes[quiz_key][0],
+            question_id=question_id,
+            prompt=prompts.get(latest, ""),
+            learners=learners_cell(learners),
+            correct_rate=rate_cell(correct, answers),
+        )
+        for quiz_key, question_id, learners, answers, correct, latest in groups
+    ]
 
 
 @dataclass(frozen=True)
@@ -166,8 +770,63 @@ class ResourceReadRow:
 
 
 def resource_read_list(*, scope: ReportScope, filters: ReportFilters, limit: int = 50) -> list[ResourceReadRow]:
-    """The most-read know-how resources in the date range (partners: their own resources)."""
-    raise NotImplementedError
+    """The most-read know-how resources in the date range (partners: their own resources).
+
+    Views know nothing of the reader, so the learner filters (country, region) narrow only the
+    "saved" column; the course and program filters do not apply to resources.
+    """
+    locales = locales_active_and_default()
+    resources = _pages_in(ResourcePage, scope, filters)
+    if filters.locale is not None:
+        resources = resources.filter(locale=filters.locale)
+    views = list(
+        PageViewDay.objects.filter(
+            kind=ViewedPageKind.RESOURCE,
+            page_key__in=resources.values("translation_key"),
+            **({"day__gte": filters.date_from} if filters.date_from else {}),
+            **({"day__lte": filters.date_to} if filters.date_to else {}),
+        )
+        .values("page_key")
+        .annotate(views=Sum("views"))
+        .order_by("-views", "page_key")
+        .values_list("page_key", "views")[:limit]
+    )
+    if not views:
+        return []
+    keys = [key for key, _views in views]
+    pages = list(
+        ResourcePage.objects.filter(translation_key__in=keys).values_list(
+            "translation_key", "locale_id", "title", "kind", "path"
+        )
+    )
+    titles = _title_by_key([(key, locale_id, title) for key, locale_id, title, _kind, _path in pages], *locales)
+    kinds = {key: kind for key, _locale_id, _title, kind, _path in pages}
+    partners = list(PartnerPage.objects.values_list("path", "translation_key", "locale_id", "title"))
+    partner_titles = _title_by_key([(key, locale_id, title) for _path, key, locale_id, title in partners], *locales)
+    partner_of = {}
+    for key, _locale_id, _title, _kind, path in pages:
+        for partner_path, partner_key, _partner_locale, _partner_title in partners:
+            if path.startswith(partner_path):
+                partner_of[key] = partner_titles[partner_key]
+    saved = dict(
+        ReadingListItem.objects.filter(resource_key__in=keys)
+        .filter(_learner_q(filters))
+        .values("resource_key")
+        .annotate(learners=Count("user", distinct=True))
+        .values_list("resource_key", "learners")
+        .order_by()
+    )
+    return [
+        ResourceReadRow(
+            resource_key=key,
+            title=titles.get(key, ""),
+            kind=str(ResourceKind(kinds[key]).label) if kinds.get(key) in ResourceKind.values else kinds.get(key, ""),
+            partner=partner_of.get(key, ""),
+            views=plain_cell(count),
+            saved=learners_cell(saved.get(key, 0)),
+        )
+        for key, count in views
+    ]
 
 
 @dataclass(frozen=True)
@@ -187,6 +846,112 @@ class DashboardSummary:
     metrics: list[Metric]
 
 
+PERIOD_DAYS = 30
+TREND_POINTS = 12
+TREND_STEP = datetime.timedelta(days=7)
+
+
+def _learner_users_q(prefix: str = "user__") -> Q:
+    """A learner: an account with a learner profile, active and not deleted."""
+    return Q(**{f"{prefix}is_active": True, f"{prefix}deleted_at__isnull": True, f"{prefix}profile__isnull": False})
+
+
+def _window_counts(queryset, time_field: str, windows, counted: str = "pk", distinct: bool = False) -> list[int]:
+    """One query: how many rows (or distinct `counted`) have `time_field` in each (start, end] window.
+
+    A window with no start counts everything up to its end.
+    """
+    figures = {}
+    for index, (start, end) in enumerate(windows):
+        q = Q(**{f"{time_field}__lte": end})
+        if start is not None:
+            q &= Q(**{f"{time_field}__gt": start})
+        figures[f"w{index}"] = Count(counted, distinct=distinct, filter=q)
+    result = queryset.order_by().aggregate(**figures)
+    return [result[f"w{index}"] or 0 for index in range(len(windows))]
+
+
+def _active_counts(scope: ReportScope, windows) -> list[int]:
+    """One query: distinct learners with an enrolment, a lesson completion or a quiz submission in each window.
+
+    The three kinds of activity are read as one UNION ALL of (learner, time) rows since the
+    earliest window, counted per window with COUNT(DISTINCT CASE …), standard SQL on both databases.
+    """
+    since = min(start for start, _end in windows)
+    enrollments = _enrollments(scope, ReportFilters(), dated=False).filter(_learner_users_q())
+    quizzes = _pages_in(QuizPage, scope).values("translation_key")
+    sources = [
+        enrollments.filter(enrolled_at__gt=since).annotate(who=F("user_id"), at=F("enrolled_at")),
+        LessonCompletion.objects.filter(enrollment__in=enrollments.values("pk"), completed_at__gt=since).annotate(
+            who=F("enrollment__user_id"), at=F("completed_at")
+        ),
+        QuizAttempt.objects.filter(_learner_users_q(), submitted_at__gt=since).annotate(
+            who=F("user_id"), at=F("submitted_at")
+        ),
+    ]
+    if not scope.everything:
+        sources[2] = sources[2].filter(quiz_key__in=quizzes)
+    activity = (
+        sources[0]
+        .order_by()
+        .values_list("who", "at")
+        .union(*(source.order_by().values_list("who", "at") for source in sources[1:]), all=True)
+    )
+    sql, params = activity.query.sql_with_params()
+    adapt = connection.ops.adapt_datetimefield_value
+    columns, values = [], []
+    for start, end in windows:
+        columns.append("COUNT(DISTINCT CASE WHEN activity.at > %s AND activity.at <= %s THEN activity.who END)")
+        values += [adapt(start), adapt(end)]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(columns)} FROM ({sql}) activity", [*values, *params])
+        return [int(figure or 0) for figure in cursor.fetchone()]
+
+
 def dashboard_summary_get(*, scope: ReportScope, now: datetime.datetime | None = None) -> DashboardSummary:
-    """Learners, new learners this month, active learners (30 days), enrolments, completions, certificates."""
-    raise NotImplementedError
+    """Learners, new learners this month, active learners (30 days), enrolments, completions, certificates.
+
+    "Current" is the last PERIOD_DAYS days up to `now`, "previous" the PERIOD_DAYS before; the trend
+    has TREND_POINTS weekly points, oldest first: learners as of each week's end, the rest per week.
+    """
+    now = now or timezone.now()
+    period = datetime.timedelta(days=PERIOD_DAYS)
+    weeks = [
+        (now - (TREND_POINTS - i) * TREND_STEP, now - (TREND_POINTS - 1 - i) * TREND_STEP) for i in range(TREND_POINTS)
+    ]
+    flows = [(now - period, now), (now - 2 * period, now - period), *weeks]
+    stocks = [(None, now), (None, now - period), *((None, end) for _start, end in weeks)]
+
+    enrollments = _enrollments(scope, ReportFilters(), dated=False)
+    if scope.everything:
+        learners = get_user_model().objects.filter(_learner_users_q(prefix=""))
+        arrival, counted = "date_joined", "pk"
+    else:
+        learners = _first_enrollments(enrollments.filter(_learner_users_q()))
+        arrival, counted = "enrolled_at", "user"
+    certificates = Certificate.objects.current().filter(revoked_at__isnull=True)
+    if not scope.everything:
+        certificates = certificates.filter(
+            kind=CertificateKind.COURSE, achievement_key__in=_pages_in(CoursePage, scope).values("translation_key")
+        )
+    figures = [
+        (_("Learners"), _window_counts(learners, arrival, stocks, counted, distinct=True)),
+        (_("New learners (last 30 days)"), _window_counts(learners, arrival, flows, counted, distinct=True)),
+        (_("Active learners (last 30 days)"), _active_counts(scope, flows)),
+        (_("Enrolments (last 30 days)"), _window_counts(enrollments, "enrolled_at", flows)),
+        (_("Completions (last 30 days)"), _window_counts(enrollments, "completed_at", flows)),
+        (_("Certificates (last 30 days)"), _window_counts(certificates, "issued_at", flows)),
+    ]
+    metrics = []
+    for label, (current, previous, *trend) in figures:
+        current_cell, previous_cell = learners_cell(current), learners_cell(previous)
+        metrics.append(
+            Metric(
+                label=str(label),
+                current=current_cell,
+                previous=previous_cell,
+                change=Cell(current - previous, suppressed=current_cell.suppressed or previous_cell.suppressed),
+                trend=trend,
+            )
+        )
+    return DashboardSummary(period_days=PERIOD_DAYS, metrics=metrics)
