@@ -17,12 +17,13 @@ CHROMIUM := /usr/bin/chromium
 # Ed25519 key that signs certificates is generated once too (var/certificate_key).
 RUN_ENV = SECRET_KEY="$$(cat var/secret_key)" CERTIFICATE_SIGNING_KEYS="$$(cat var/certificate_key)" SITE_URL="http://$(HOST):$(PORT)" ADMIN_REQUIRE_MFA=0
 
-.PHONY: help run dev bench wrk setup test test-suite python-venv node chromium java lint clean
+.PHONY: help run dev bench bench-reports wrk setup test test-suite python-venv node chromium java lint clean
 
 help:
 	@echo "make run    set everything up and serve the site at http://$(HOST):$(PORT)"
 	@echo "make dev    the same with Django's development server (autoreload, DEBUG=1) for changing code"
 	@echo "make bench  requests/s, p50/p99 and page weight on slow 3G, under gunicorn (var/bench.json)"
+	@echo "make bench-reports  each report's time at 100,000 enrolments (BENCH_REPORTS_ARGS=--database-url postgres://...)"
 	@echo "make test   run the whole test suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)"
 	@echo "make lint   check style (ruff), formatting (ruff format) and the layer contracts (lint-imports)"
 
@@ -126,6 +127,12 @@ wrk:
 BENCH_ARGS ?=
 bench: setup $(VENV)/.requirements-test wrk chromium
 	@$(RUN_ENV) $(PY) scripts/bench.py --workers $(WORKERS) --threads $(THREADS) $(BENCH_ARGS)
+
+# Each report of issue 17 timed on 100,000 synthetic enrolments and 1,000,000 lesson completions,
+# on its own SQLite file (var/report_bench.sqlite3, generated once, about 10 minutes) or on the
+# database of BENCH_REPORTS_ARGS="--database-url postgres://...". Prints a table; never fails on time.
+bench-reports: $(VENV)/.requirements
+	$(PY) scripts/report_bench.py $(BENCH_REPORTS_ARGS)
 
 # The browser tests drive Debian's chromium. As root: apt-get install -y chromium
 chromium:

@@ -128,6 +128,8 @@ class QuizAttempt(models.Model):
                 condition=models.Q(score__gte=0) & models.Q(score__lte=100), name="assessments_quizattempt_score_0_100"
             ),
         ]
+        # The reports select attempts by when they were submitted (issue 17).
+        indexes = [models.Index(fields=["submitted_at"], name="assessments_attempt_submitted")]
 
     def __str__(self):
         return f"{self.quiz_title} #{self.number}"

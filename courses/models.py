@@ -358,6 +358,11 @@ class Enrollment(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "course_key"], name="courses_enrollment_one_per_learner_course"),
         ]
+        # The reports (issue 17) select enrolments by when they were made or completed.
+        indexes = [
+            models.Index(fields=["enrolled_at"], name="courses_enrol_enrolled_at"),
+            models.Index(fields=["completed_at"], name="courses_enrol_completed_at"),
+        ]
 
     def __str__(self):
         return f"{self.user} → {self.course}"
@@ -393,6 +398,8 @@ class LessonCompletion(models.Model):
                 fields=["enrollment", "lesson_key"], name="courses_lessoncompletion_once_per_enrollment"
             ),
         ]
+        # The dashboard reads the last weeks' completions (issue 17).
+        indexes = [models.Index(fields=["completed_at"], name="courses_lessoncompl_done_at")]
 
     def __str__(self):
         return self.lesson_title

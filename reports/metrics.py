@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import connection, models
-from django.db.models import Case, Count, Exists, F, Max, OuterRef, Q, Sum, Value, When, Window
+from django.db.models import Case, Count, Exists, F, Max, Min, OuterRef, Q, Sum, Value, When, Window
 from django.db.models.functions import Coalesce, RowNumber, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -221,8 +221,59 @@ def _owner_path(path: str, depth: int, levels: int) -> str:
     return path[: (depth - levels) * STEPLEN]
 
 
-def _days(duration: datetime.timedelta) -> float:
-    return duration.total_seconds() / 86400
+class DaysBetween(models.Func):
+    """(end − start) in days, as a float computed by the database itself.
+
+    Django's own datetime subtraction calls a Python function per row on SQLite; julianday() and
+    EXTRACT(EPOCH …) are native, which matters when a median sorts 100,000 rows.
+    """
+
+    output_field = models.FloatField()
+
+    def __init__(self, end, start):
+        super().__init__(end, start)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler, connection, template="(julianday(%(expressions)s))", arg_joiner=") - julianday(", **extra_context
+        )
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="(EXTRACT(EPOCH FROM (%(expressions)s)) / 86400.0)",
+            arg_joiner=" - ",
+            **extra_context,
+        )
+
+
+def _grouped_raw(queryset, template: str) -> list[tuple]:
+    """Rows of `template` (standard SQL with {} for the queryset) run over `queryset` as a subquery.
+
+    For the few aggregations over aggregations the ORM cannot write; the queryset's own SQL and
+    parameters are used as they are, so scope and filters stay the ORM's.
+    """
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(template.format(sql), params)
+        return cursor.fetchall()
+
+
+def _as_uuid(value) -> uuid.UUID:
+    """A UUID column read by a raw query: a UUID on PostgreSQL, 32 hex digits on SQLite."""
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
+def _month_of(field_name: str):
+    """The first day of the month of a datetime column, in the current time zone.
+
+    On SQLite in UTC (the site's zone), strftime() is native; Django's TruncMonth calls a Python
+    function per row there, which costs seconds at 100,000 rows.
+    """
+    if connection.vendor == "sqlite" and timezone.get_current_timezone_name() == "UTC":
+        return models.Func(Value("%Y-%m-01"), F(field_name), function="strftime", output_field=models.CharField())
+    return TruncMonth(field_name)
 
 
 def _medians(completed, group) -> dict:
@@ -234,7 +285,7 @@ def _medians(completed, group) -> dict:
     rows = (
         completed.annotate(
             group=group,
-            duration=F("completed_at") - F("enrolled_at"),
+            duration=DaysBetween("completed_at", "enrolled_at"),
         )
         .annotate(
             position=Window(RowNumber(), partition_by=[F("group")], order_by=[F("duration").asc(), F("pk").asc()]),
@@ -245,7 +296,7 @@ def _medians(completed, group) -> dict:
     )
     middles = defaultdict(list)
     for key, duration in rows:
-        middles[key].append(_days(duration) if isinstance(duration, datetime.timedelta) else duration / 86400e6)
+        middles[key].append(duration)
     return {key: round(sum(values) / len(values), 1) for key, values in middles.items()}
 
 
@@ -383,7 +434,7 @@ def _program_stats(enrollments, scope: ReportScope, filters: ReportFilters):
     completed = enrollments.filter(completed_at__isnull=False)
     middles = [
         completed.filter(course_key__in=sorted(course_keys))
-        .annotate(group=Value(str(program_key)), duration=F("completed_at") - F("enrolled_at"))
+        .annotate(group=Value(str(program_key)), duration=DaysBetween("completed_at", "enrolled_at"))
         .annotate(
             position=Window(RowNumber(), order_by=[F("duration").asc(), F("pk").asc()]),
             size=Window(Count("pk")),
@@ -394,9 +445,7 @@ def _program_stats(enrollments, scope: ReportScope, filters: ReportFilters):
     ]
     values = defaultdict(list)
     for key, duration in middles[0].union(*middles[1:], all=True):
-        values[uuid.UUID(key)].append(
-            _days(duration) if isinstance(duration, datetime.timedelta) else int(duration) / 86400e6
-        )
+        values[uuid.UUID(key)].append(duration)
     return stats, {key: round(sum(days) / len(days), 1) for key, days in values.items()}
 
 
@@ -428,6 +477,8 @@ def _labels(dimension: Dimension, keys: list, locales) -> dict:
 
 
 def _month_start(value) -> datetime.date:
+    if isinstance(value, str):
+        value = datetime.date.fromisoformat(value)
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value) if timezone.is_aware(value) else value
         value = value.date()
@@ -460,7 +511,7 @@ def _by_month(scope: ReportScope, filters: ReportFilters):
     made = enrollments.filter(_date_q("enrolled_at", filters))
     done = enrollments.filter(_date_q("completed_at", filters), completed_at__isnull=False)
     enrolled = _month_counts(
-        made.annotate(month=TruncMonth("enrolled_at"))
+        made.annotate(month=_month_of("enrolled_at"))
         .values("month")
         .annotate(learners=Count("user", distinct=True), enrollments=Count("pk"))
         .values_list("month", "learners", "enrollments")
@@ -469,7 +520,7 @@ def _by_month(scope: ReportScope, filters: ReportFilters):
         "enrollments",
     )
     completed = _month_counts(
-        done.annotate(month=TruncMonth("completed_at"))
+        done.annotate(month=_month_of("completed_at"))
         .values("month")
         .annotate(completions=Count("pk"), completers=Count("user", distinct=True))
         .values_list("month", "completions", "completers")
@@ -482,7 +533,7 @@ def _by_month(scope: ReportScope, filters: ReportFilters):
 
 def _breakdown_by_month(scope: ReportScope, filters: ReportFilters) -> list[BreakdownRow]:
     _enrollments_all, done, enrolled, completed = _by_month(scope, filters)
-    medians = {_month_start(key): value for key, value in _medians(done, TruncMonth("completed_at")).items()}
+    medians = {_month_start(key): value for key, value in _medians(done, _month_of("completed_at")).items()}
     seen = sorted(set(enrolled) | set(completed))
     if not seen and not (filters.date_from and filters.date_to):
         return []
@@ -528,7 +579,7 @@ def monthly_trend_list(
     arrivals = _month_counts(
         _first_enrollments(enrollments)
         .filter(_date_q("enrolled_at", bounded))
-        .annotate(month=TruncMonth("enrolled_at"))
+        .annotate(month=_month_of("enrolled_at"))
         .values("month")
         .annotate(learners=Count("user", distinct=True))
         .values_list("month", "learners")
@@ -598,25 +649,27 @@ def funnel_list(*, scope: ReportScope, filters: ReportFilters) -> list[FunnelRow
         .values_list("page_key", "views")
         .order_by()
     )
-    done = (
-        LessonCompletion.objects.filter(enrollment=OuterRef("pk"), lesson_key__in=list(required_keys))
-        .values("enrollment")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    stages = (
+    # Per enrolment (a join and a GROUP BY, not a subquery per row: SQLite would rebuild the IN
+    # list for each one), then per course and number of steps done, in one query.
+    per_enrollment = (
         _enrollments(scope, filters)
+        .values("pk")  # GROUP BY the enrolment's id alone: one pass along the completions' index
         .annotate(
-            done=Coalesce(models.Subquery(done), 0),
-            started=Exists(LessonCompletion.objects.filter(enrollment=OuterRef("pk"))),
+            course_key=Min("course_key"),
+            completed_at=Max("completed_at"),
+            done=Count("completions", filter=Q(completions__lesson_key__in=sorted(required_keys))),
+            any_done=Count("completions"),
         )
-        .values("course_key", "done", "started")
-        .annotate(enrolled=Count("pk"), completed=Count("pk", filter=Q(completed_at__isnull=False)))
-        .values_list("course_key", "done", "started", "enrolled", "completed")
-        .order_by()
+        .values("course_key", "completed_at", "done", "any_done")
+    )
+    stages = _grouped_raw(
+        per_enrollment,
+        "SELECT course_key, done, any_done > 0, COUNT(*), COUNT(completed_at) FROM ({}) per_enrollment "
+        "GROUP BY course_key, done, any_done > 0",
     )
     counts = defaultdict(lambda: {"enrolled": 0, "first_lesson": 0, "halfway": 0, "completed": 0})
     for course_key, steps_done, started, enrolled, completed in stages:
+        course_key = _as_uuid(course_key)
         figures = counts[course_key]
         figures["enrolled"] += enrolled
         figures["completed"] += completed
@@ -872,39 +925,47 @@ def _window_counts(queryset, time_field: str, windows, counted: str = "pk", dist
 
 
 def _active_counts(scope: ReportScope, windows) -> list[int]:
-    """One query: distinct learners with an enrolment, a lesson completion or a quiz submission in each window.
+    """One query: learners with an enrolment, a lesson completion or a quiz submission in each window.
 
     The three kinds of activity are read as one UNION ALL of (learner, time) rows since the
-    earliest window, counted per window with COUNT(DISTINCT CASE …), standard SQL on both databases.
+    earliest window (each along its time index), folded to one row per learner with a flag per
+    window, then added up for the learners among them: standard SQL on both databases.
     """
     since = min(start for start, _end in windows)
-    enrollments = _enrollments(scope, ReportFilters(), dated=False).filter(_learner_users_q())
-    quizzes = _pages_in(QuizPage, scope).values("translation_key")
-    sources = [
-        enrollments.filter(enrolled_at__gt=since).annotate(who=F("user_id"), at=F("enrolled_at")),
-        LessonCompletion.objects.filter(enrollment__in=enrollments.values("pk"), completed_at__gt=since).annotate(
-            who=F("enrollment__user_id"), at=F("completed_at")
-        ),
-        QuizAttempt.objects.filter(_learner_users_q(), submitted_at__gt=since).annotate(
-            who=F("user_id"), at=F("submitted_at")
-        ),
-    ]
+    enrollments = Enrollment.objects.filter(enrolled_at__gt=since)
+    completions = LessonCompletion.objects.filter(completed_at__gt=since)
+    attempts = QuizAttempt.objects.filter(submitted_at__gt=since)
     if not scope.everything:
-        sources[2] = sources[2].filter(quiz_key__in=quizzes)
+        courses = _pages_in(CoursePage, scope).values("translation_key")
+        enrollments = enrollments.filter(course_key__in=courses)
+        completions = completions.filter(enrollment__course_key__in=courses)
+        attempts = attempts.filter(quiz_key__in=_pages_in(QuizPage, scope).values("translation_key"))
+    sources = [
+        enrollments.annotate(who=F("user_id"), at=F("enrolled_at")),
+        completions.annotate(who=F("enrollment__user_id"), at=F("completed_at")),
+        attempts.annotate(who=F("user_id"), at=F("submitted_at")),
+    ]
     activity = (
         sources[0]
         .order_by()
         .values_list("who", "at")
         .union(*(source.order_by().values_list("who", "at") for source in sources[1:]), all=True)
     )
-    sql, params = activity.query.sql_with_params()
+    activity_sql, activity_params = activity.query.sql_with_params()
+    learners = get_user_model().objects.filter(_learner_users_q(prefix="")).values("pk")
+    learners_sql, learners_params = learners.query.sql_with_params()
     adapt = connection.ops.adapt_datetimefield_value
-    columns, values = [], []
-    for start, end in windows:
-        columns.append("COUNT(DISTINCT CASE WHEN activity.at > %s AND activity.at <= %s THEN activity.who END)")
+    flags, values = [], []
+    for index, (start, end) in enumerate(windows):
+        flags.append(f"MAX(CASE WHEN activity.at > %s AND activity.at <= %s THEN 1 ELSE 0 END) AS w{index}")
         values += [adapt(start), adapt(end)]
+    totals = ", ".join(f"SUM(per_learner.w{index})" for index in range(len(windows)))
+    sql = (
+        f"SELECT {totals} FROM (SELECT activity.who AS who, {', '.join(flags)} FROM ({activity_sql}) activity "
+        f"GROUP BY activity.who) per_learner WHERE per_learner.who IN ({learners_sql})"
+    )
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(columns)} FROM ({sql}) activity", [*values, *params])
+        cursor.execute(sql, [*values, *activity_params, *learners_params])
         return [int(figure or 0) for figure in cursor.fetchone()]
 
 
