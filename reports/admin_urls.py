@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from reports import views
+from reports import learning_views, views
 
 app_name = "reports"
 
@@ -22,4 +22,10 @@ urlpatterns = [
     *_listing("partners/reports/quiz-pass-rates/", views.PartnerMonthReportView, "partner_months"),
     *_listing("partners/reports/countries/", views.PartnerCountryReportView, "partner_countries"),
     *_listing("partners/reports/learners/", views.PartnerLearnerReportView, "partner_learners"),
+    *_listing("reports/learning/", learning_views.BreakdownReportView, "learning_breakdown"),
+    *_listing("reports/learning/trend/", learning_views.MonthlyTrendReportView, "learning_trend"),
+    *_listing("reports/learning/funnel/", learning_views.FunnelReportView, "learning_funnel"),
+    *_listing("reports/learning/quizzes/", learning_views.QuizPassReportView, "learning_quizzes"),
+    *_listing("reports/learning/questions/", learning_views.QuestionDifficultyReportView, "learning_questions"),
+    *_listing("reports/learning/resources/", learning_views.ResourceReadReportView, "learning_resources"),
 ]

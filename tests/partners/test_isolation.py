@@ -43,6 +43,14 @@ from tests.builders import (
 
 pytestmark = pytest.mark.django_db
 
+LEARNING_REPORTS = [
+    "/admin/reports/learning/",
+    "/admin/reports/learning/trend/",
+    "/admin/reports/learning/funnel/",
+    "/admin/reports/learning/quizzes/",
+    "/admin/reports/learning/questions/",
+    "/admin/reports/learning/resources/",
+]
 MARK = "Zq7x Secretive"  # in every title of X's objects
 LEAK = b"Zq7x"  # found in a response means X's object leaked (searches use the second word, so no echo)
 
@@ -351,6 +359,13 @@ def cells(w):
     ):
         both(url)
 
+    # The learning reports (issue 17): Y's scope only; X's ids in the filters are a form error.
+    for url in LEARNING_REPORTS:
+        for query in ("", "?export=csv", "?export=xlsx", f"?course={w.x_live.pk}", f"?partner={w.x.pk}"):
+            result.append(("get", f"{url}{query}", None))
+        result.append(("get", f"{url}results/?course={w.x_private.pk}", None))
+    result.append(("get", f"{LEARNING_REPORTS[0]}?dimension=partner", None))
+
     # Chooser upload forms aimed at X's collection; image files are public by URL (not a page of X's).
     upload = {"title": f"{MARK} upload", "collection": w.x_team.collection.pk}
     for url in ("/admin/images/chooser/create/", "/admin/documents/chooser/create/"):
@@ -399,6 +414,9 @@ def read_cells(w):
     ]
     for document in w.x_documents:
         result += [(f"/admin/api/main/documents/{document.pk}/", x), (document.url, x)]
+    for query in ("", "?export=csv", "?export=xlsx", f"?course={w.x_live.pk}", "?dimension=partner"):
+        result += [(f"{LEARNING_REPORTS[0]}{query}", x), (f"{LEARNING_REPORTS[0]}{query}", editor)]
+    result += [(f"{LEARNING_REPORTS[2]}", x), (f"{LEARNING_REPORTS[2]}?export=xlsx", x)]  # the funnel
     for report in ("site-history", "aging-pages", "workflow", "workflow_tasks", "locked"):
         result += [(f"/admin/reports/{report}/?export=csv", editor), (f"/admin/reports/{report}/?export=xlsx", editor)]
     for target in (w.outside_draft, w.outside_course):
