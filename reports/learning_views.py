@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from wagtail.admin.menu import MenuItem
@@ -217,8 +218,9 @@ class BreakdownReportView(LearningReportMixin, ReportView):
 
     @property
     def caption(self):
-        return _("Enrolments and completions by %(group)s") % {
-            "group": str(metrics.Dimension(self.dimension).label).lower()
+        # The group's label as it is: lower-casing a translated label breaks some scripts (Turkish İ).
+        return gettext("Enrolments and completions by group: %(group)s") % {
+            "group": metrics.Dimension(self.dimension).label
         }
 
     def get_filename(self):
@@ -306,10 +308,10 @@ class FunnelReportView(LearningReportMixin, ReportView):
     export_headings = {
         "title": _("Course"),
         "visited": _("Visited"),
-        "enrolled": _("Enrolled"),
+        "enrolled": pgettext_lazy("funnel step", "Enrolled"),
         "first_lesson": _("First lesson"),
         "halfway": _("Half-way"),
-        "completed": _("Completed"),
+        "completed": pgettext_lazy("funnel step", "Completed"),
     }
 
     def rows_get(self, filters):

@@ -8,15 +8,22 @@ not learners (nothing about the reader is stored) and are shown as they are.
 from dataclasses import dataclass
 
 from django.utils.formats import number_format
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 
 SMALL_CELL = 5
 
-RULE = gettext_lazy(
-    "To protect learners' privacy, any figure counting fewer than %(n)s learners, and any rate or "
-    "median computed over fewer than %(n)s learners, shows \u201cfewer than %(n)s\u201d, on screen and "
-    "in exports."
-) % {"n": SMALL_CELL}
+
+def rule_text() -> str:
+    """The rule as editors read it on every report, in their language."""
+    return gettext(
+        "To protect learners' privacy, any figure counting fewer than %(n)s learners, and any rate or "
+        "median computed over fewer than %(n)s learners, shows “fewer than %(n)s”, on screen and "
+        "in exports."
+    ) % {"n": SMALL_CELL}
+
+
+RULE = lazy(rule_text, str)()
 
 
 def fewer_than_text() -> str:
