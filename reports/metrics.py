@@ -276,27 +276,33 @@ def _month_of(field_name: str):
     return TruncMonth(field_name)
 
 
-def _medians(completed, group) -> dict:
-    """group value → median of completed_at − enrolled_at in days, computed in the database.
+def _middle_positions(size: int) -> set[int]:
+    """The 1-based positions of the middle row (odd sizes) or the two middle rows (even sizes)."""
+    return {position for position in (size // 2, size // 2 + 1) if size and size / 2 <= position <= size / 2 + 1}
 
-    Window functions number each group's completions by duration; only the middle row (odd
-    counts) or the two middle rows (even counts) come back, whatever the number of rows.
+
+def _medians(completed, group, sizes: dict, key_of=lambda key: key) -> dict:
+    """group → median of completed_at − enrolled_at in days, computed in the database.
+
+    A window function numbers each group's completions by duration. `sizes` holds each group's
+    number of completions (keyed by `key_of(group value)`), already counted by the caller: no
+    second window counts them again (on SQLite that was a second sort of every completed row).
+    Only rows at a middle position of some group come back; those at the middle of their own
+    group are kept.
     """
-    rows = (
-        completed.annotate(
-            group=group,
-            duration=DaysBetween("completed_at", "enrolled_at"),
-        )
-        .annotate(
-            position=Window(RowNumber(), partition_by=[F("group")], order_by=[F("duration").asc(), F("pk").asc()]),
-            size=Window(Count("pk"), partition_by=[F("group")]),
-        )
-        .filter(position__gte=F("size") / 2.0, position__lte=F("size") / 2.0 + 1)
-        .values_list("group", "duration")
-    )
+    wanted = set().union(*(_middle_positions(size) for size in sizes.values()))
+    if not wanted:
+        return {}
+    ranked = completed.annotate(
+        group=group,
+        duration=DaysBetween("completed_at", "enrolled_at"),
+        position=Window(RowNumber(), partition_by=[F("group")], order_by=[F("duration").asc(), F("pk").asc()]),
+    ).filter(position__in=sorted(wanted))
     middles = defaultdict(list)
-    for key, duration in rows:
-        middles[key].append(duration)
+    for value, duration, position in ranked.values_list("group", "duration", "position"):
+        key = key_of(value)
+        if position in _middle_positions(sizes.get(key, 0)):
+            middles[key].append(duration)
     return {key: round(sum(values) / len(values), 1) for key, values in middles.items()}
 
 
@@ -334,7 +340,8 @@ def breakdown_list(*, dimension: str, scope: ReportScope, filters: ReportFilters
         )
         if dimension == Dimension.REGION:
             stats = _by_region(stats)
-        medians = _medians(enrollments.filter(completed_at__isnull=False), group)
+        sizes = {key: completions for key, _learners, _enrollments, completions, _completers in stats}
+        medians = _medians(enrollments.filter(completed_at__isnull=False), group, sizes)
     labels = _labels(dimension, [key for key, *_figures in stats], locales)
     rows = [
         _breakdown_row(
@@ -548,7 +555,8 @@ def _by_month(scope: ReportScope, filters: ReportFilters):
 
 def _breakdown_by_month(scope: ReportScope, filters: ReportFilters) -> list[BreakdownRow]:
     _enrollments_all, done, enrolled, completed = _by_month(scope, filters)
-    medians = {_month_start(key): value for key, value in _medians(done, _month_of("completed_at")).items()}
+    sizes = {month: completions for month, (completions, _completers) in completed.items()}
+    medians = _medians(done, _month_of("completed_at"), sizes, key_of=_month_start)
     seen = sorted(set(enrolled) | set(completed))
     if not seen and not (filters.date_from and filters.date_to):
         return []

@@ -37,6 +37,7 @@ def arguments():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--fresh", action="store_true", help="Delete the SQLite file first.")
+    parser.add_argument("--only", default="", help="Time only the reports whose name contains this text.")
     return parser.parse_args()
 
 
@@ -107,6 +108,7 @@ def main():
         "dashboard_summary_get": lambda scope: metrics.dashboard_summary_get(scope=scope),
     }
 
+    reports = {name: report for name, report in reports.items() if options.only in name}
     settings.DEBUG = True  # count queries
     width = max(len(name) for name in reports)
     print(f"\n{'report':<{width}}  {'editor s':>9} {'q':>3}  {'partner s':>9} {'q':>3}")
