@@ -933,8 +933,16 @@ def _learner_users_q(prefix: str = "user__") -> Q:
 def _window_counts(queryset, time_field: str, windows, counted: str = "pk", distinct: bool = False) -> list[int]:
     """One query: how many rows (or distinct `counted`) have `time_field` in each (start, end] window.
 
-    A window with no start counts everything up to its end.
+    A window with no start counts everything up to its end. When every window has a start, only
+    rows after the earliest one are read (along the time index); distinct primary keys are
+    counted without DISTINCT.
     """
+    if all(start is not None for start, _end in windows):
+        since = min(start for start, _end in windows)
+        until = max(end for _start, end in windows)
+        queryset = queryset.filter(**{f"{time_field}__gt": since, f"{time_field}__lte": until})
+    if counted == "pk":
+        distinct = False
     figures = {}
     for index, (start, end) in enumerate(windows):
         q = Q(**{f"{time_field}__lte": end})
