@@ -276,27 +276,33 @@ def _month_of(field_name: str):
     return TruncMonth(field_name)
 
 
-def _medians(completed, group) -> dict:
-    """group value → median of completed_at − enrolled_at in days, computed in the database.
+def _middle_positions(size: int) -> set[int]:
+    """The 1-based positions of the middle row (odd sizes) or the two middle rows (even sizes)."""
+    return {position for position in (size // 2, size // 2 + 1) if size and size / 2 <= position <= size / 2 + 1}
 
-    Window functions number each group's completions by duration; only the middle row (odd
-    counts) or the two middle rows (even counts) come back, whatever the number of rows.
+
+def _medians(completed, group, sizes: dict, key_of=lambda key: key) -> dict:
+    """group → median of completed_at − enrolled_at in days, computed in the database.
+
+    A window function numbers each group's completions by duration. `sizes` holds each group's
+    number of completions (keyed by `key_of(group value)`), already counted by the caller: no
+    second window counts them again (on SQLite that was a second sort of every completed row).
+    Only rows at a middle position of some group come back; those at the middle of their own
+    group are kept.
     """
-    rows = (
-        completed.annotate(
-            group=group,
-            duration=DaysBetween("completed_at", "enrolled_at"),
-        )
-        .annotate(
-            position=Window(RowNumber(), partition_by=[F("group")], order_by=[F("duration").asc(), F("pk").asc()]),
-            size=Window(Count("pk"), partition_by=[F("group")]),
-        )
-        .filter(position__gte=F("size") / 2.0, position__lte=F("size") / 2.0 + 1)
-        .values_list("group", "duration")
-    )
+    wanted = set().union(*(_middle_positions(size) for size in sizes.values()))
+    if not wanted:
+        return {}
+    ranked = completed.annotate(
+        group=group,
+        duration=DaysBetween("completed_at", "enrolled_at"),
+        position=Window(RowNumber(), partition_by=[F("group")], order_by=[F("duration").asc(), F("pk").asc()]),
+    ).filter(position__in=sorted(wanted))
     middles = defaultdict(list)
-    for key, duration in rows:
-        middles[key].append(duration)
+    for value, duration, position in ranked.values_list("group", "duration", "position"):
+        key = key_of(value)
+        if position in _middle_positions(sizes.get(key, 0)):
+            middles[key].append(duration)
     return {key: round(sum(values) / len(values), 1) for key, values in middles.items()}
 
 
@@ -334,7 +340,8 @@ def breakdown_list(*, dimension: str, scope: ReportScope, filters: ReportFilters
         )
         if dimension == Dimension.REGION:
             stats = _by_region(stats)
-        medians = _medians(enrollments.filter(completed_at__isnull=False), group)
+        sizes = {key: completions for key, _learners, _enrollments, completions, _completers in stats}
+        medians = _medians(enrollments.filter(completed_at__isnull=False), group, sizes)
     labels = _labels(dimension, [key for key, *_figures in stats], locales)
     rows = [
         _breakdown_row(
@@ -548,7 +555,8 @@ def _by_month(scope: ReportScope, filters: ReportFilters):
 
 def _breakdown_by_month(scope: ReportScope, filters: ReportFilters) -> list[BreakdownRow]:
     _enrollments_all, done, enrolled, completed = _by_month(scope, filters)
-    medians = {_month_start(key): value for key, value in _medians(done, _month_of("completed_at")).items()}
+    sizes = {month: completions for month, (completions, _completers) in completed.items()}
+    medians = _medians(done, _month_of("completed_at"), sizes, key_of=_month_start)
     seen = sorted(set(enrolled) | set(completed))
     if not seen and not (filters.date_from and filters.date_to):
         return []
@@ -925,8 +933,16 @@ def _learner_users_q(prefix: str = "user__") -> Q:
 def _window_counts(queryset, time_field: str, windows, counted: str = "pk", distinct: bool = False) -> list[int]:
     """One query: how many rows (or distinct `counted`) have `time_field` in each (start, end] window.
 
-    A window with no start counts everything up to its end.
+    A window with no start counts everything up to its end. When every window has a start, only
+    rows after the earliest one are read (along the time index); distinct primary keys are
+    counted without DISTINCT.
     """
+    if all(start is not None for start, _end in windows):
+        since = min(start for start, _end in windows)
+        until = max(end for _start, end in windows)
+        queryset = queryset.filter(**{f"{time_field}__gt": since, f"{time_field}__lte": until})
+    if counted == "pk":
+        distinct = False
     figures = {}
     for index, (start, end) in enumerate(windows):
         q = Q(**{f"{time_field}__lte": end})
@@ -940,45 +956,62 @@ def _window_counts(queryset, time_field: str, windows, counted: str = "pk", dist
 def _active_counts(scope: ReportScope, windows) -> list[int]:
     """One query: learners with an enrolment, a lesson completion or a quiz submission in each window.
 
-    The three kinds of activity are read as one UNION ALL of (learner, time) rows since the
-    earliest window (each along its time index), folded to one row per learner with a flag per
-    window, then added up for the learners among them: standard SQL on both databases.
+    The windows' ends cut time into elementary intervals; each activity row (read along its time
+    index, lesson completions along a covering one) is given its interval's number, and only the
+    distinct (learner, interval) pairs go on: lesson completions as distinct (enrolment, interval)
+    pairs before the join to their enrolment's learner. The pairs are folded to one row per
+    learner with a flag per window, then added up for the learners among them: standard SQL on
+    both databases, and far fewer rows grouped than one per activity.
     """
-    since = min(start for start, _end in windows)
-    enrollments = Enrollment.objects.filter(enrolled_at__gt=since)
-    completions = LessonCompletion.objects.filter(completed_at__gt=since)
-    attempts = QuizAttempt.objects.filter(submitted_at__gt=since)
+    bounds = sorted({moment for window in windows for moment in window})
+    since, until = bounds[0], bounds[-1]
+
+    def interval(time_field: str) -> Case:
+        whens = [When(**{f"{time_field}__lte": end}, then=Value(index)) for index, end in enumerate(bounds[1:])]
+        return Case(*whens, default=Value(None), output_field=models.IntegerField())
+
+    enrollments = Enrollment.objects.filter(enrolled_at__gt=since, enrolled_at__lte=until)
+    completions = LessonCompletion.objects.filter(completed_at__gt=since, completed_at__lte=until)
+    attempts = QuizAttempt.objects.filter(submitted_at__gt=since, submitted_at__lte=until)
     if not scope.everything:
         courses = _pages_in(CoursePage, scope).values("translation_key")
         enrollments = enrollments.filter(course_key__in=courses)
         completions = completions.filter(enrollment__course_key__in=courses)
         attempts = attempts.filter(quiz_key__in=_pages_in(QuizPage, scope).values("translation_key"))
-    sources = [
-        enrollments.annotate(who=F("user_id"), at=F("enrolled_at")),
-        completions.annotate(who=F("enrollment__user_id"), at=F("completed_at")),
-        attempts.annotate(who=F("user_id"), at=F("submitted_at")),
+    parts = [
+        enrollments.annotate(who=F("user_id"), bucket=interval("enrolled_at")),
+        completions.annotate(who=F("enrollment_id"), bucket=interval("completed_at")),
+        attempts.annotate(who=F("user_id"), bucket=interval("submitted_at")),
     ]
-    activity = (
-        sources[0]
-        .order_by()
-        .values_list("who", "at")
-        .union(*(source.order_by().values_list("who", "at") for source in sources[1:]), all=True)
+    (enrolled_sql, enrolled_params), (done_sql, done_params), (tried_sql, tried_params) = (
+        part.order_by().values_list("who", "bucket").distinct().query.sql_with_params() for part in parts
     )
-    activity_sql, activity_params = activity.query.sql_with_params()
     learners = get_user_model().objects.filter(_learner_users_q(prefix="")).values("pk")
     learners_sql, learners_params = learners.query.sql_with_params()
-    adapt = connection.ops.adapt_datetimefield_value
-    flags, values = [], []
+    table, pk, user = (
+        connection.ops.quote_name(name)
+        for name in (Enrollment._meta.db_table, Enrollment._meta.pk.column, Enrollment._meta.get_field("user").column)
+    )
+    pairs = (
+        f"SELECT enrolled.who AS who, enrolled.bucket AS bucket FROM ({enrolled_sql}) enrolled "
+        f"UNION SELECT enrollment.{user} AS who, done.bucket AS bucket FROM ({done_sql}) done "
+        f"INNER JOIN {table} enrollment ON enrollment.{pk} = done.who "
+        f"UNION SELECT tried.who AS who, tried.bucket AS bucket FROM ({tried_sql}) tried"
+    )
+    flags = []
     for index, (start, end) in enumerate(windows):
-        flags.append(f"MAX(CASE WHEN activity.at > %s AND activity.at <= %s THEN 1 ELSE 0 END) AS w{index}")
-        values += [adapt(start), adapt(end)]
+        inside = [
+            str(number) for number in range(len(bounds) - 1) if start <= bounds[number] and bounds[number + 1] <= end
+        ]
+        condition = f"pairs.bucket IN ({', '.join(inside)})" if inside else "1 = 0"
+        flags.append(f"MAX(CASE WHEN {condition} THEN 1 ELSE 0 END) AS w{index}")
     totals = ", ".join(f"SUM(per_learner.w{index})" for index in range(len(windows)))
     sql = (
-        f"SELECT {totals} FROM (SELECT activity.who AS who, {', '.join(flags)} FROM ({activity_sql}) activity "
-        f"GROUP BY activity.who) per_learner WHERE per_learner.who IN ({learners_sql})"
+        f"SELECT {totals} FROM (SELECT pairs.who AS who, {', '.join(flags)} FROM ({pairs}) pairs "
+        f"GROUP BY pairs.who) per_learner WHERE per_learner.who IN ({learners_sql})"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*values, *activity_params, *learners_params])
+        cursor.execute(sql, [*enrolled_params, *done_params, *tried_params, *learners_params])
         return [int(figure or 0) for figure in cursor.fetchone()]
 
 

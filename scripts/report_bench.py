@@ -16,6 +16,12 @@ partner: PostgreSQL 15 all breakdowns 0.37–0.77 s / 0.08–0.34 s, funnel 0.59
 questions 0.67 / 0.24, dashboard 1.07 / 1.10 (over); SQLite: course, partner, locale, month, trend
 0.58–0.74 s, the profile dimensions 1.2–1.5 s, funnel 1.17, hardest questions 1.01, dashboard 1.71
 (over), every partner figure under 0.41 but the dashboard (1.23).
+
+After the perf series (medians from known group sizes, active learners from distinct
+(learner, interval) pairs over a covering index, dashboard counts along the time index), SQLite,
+load 3: breakdowns 0.40–1.06 s editor (region 1.06, stage 0.99, sector 0.95) / 0.14–0.52
+partner, month 0.47, trend 0.44, dashboard 0.75 / 0.59, funnel 1.34 / 0.26 and hardest
+questions 1.11 / 0.19 still over for editors. `--only TEXT` times only the matching reports.
 """
 
 import argparse
@@ -37,6 +43,7 @@ def arguments():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--fresh", action="store_true", help="Delete the SQLite file first.")
+    parser.add_argument("--only", default="", help="Time only the reports whose name contains this text.")
     return parser.parse_args()
 
 
@@ -107,6 +114,7 @@ def main():
         "dashboard_summary_get": lambda scope: metrics.dashboard_summary_get(scope=scope),
     }
 
+    reports = {name: report for name, report in reports.items() if options.only in name}
     settings.DEBUG = True  # count queries
     width = max(len(name) for name in reports)
     print(f"\n{'report':<{width}}  {'editor s':>9} {'q':>3}  {'partner s':>9} {'q':>3}")
