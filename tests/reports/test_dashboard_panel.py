@@ -43,7 +43,7 @@ def test_editor_sees_every_learner_with_the_change_and_a_trend(client, world):
     html = response.content.decode()
     assert "report-chart--spark" in html
     assert 'href="/admin/reports/learning/"' in html
-    assert escape(RULE) in html
+    assert escape(str(RULE)) in html
 
 
 def test_partner_sees_its_own_scope(client, world):

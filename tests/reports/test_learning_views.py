@@ -100,7 +100,7 @@ def test_editor_sees_enrolments_and_completions_by_course(client, world):
     assert row_of(rows, "Price your harvest")[1:4] == ["6", "6", FEWER]
     assert row_of(rows, "Yonder bookkeeping")[1:] == [FEWER] * 5
     html = response.content.decode()
-    assert escape(RULE) in html
+    assert escape(str(RULE)) in html
     assert "<caption>" in html
     assert 'role="img"' in html  # the bar chart beside the table
 
@@ -146,7 +146,7 @@ def test_every_report_states_the_rule_and_links_the_others(client, world):
         response = client.get(url)
         html = response.content.decode()
         assert response.status_code == 200, url
-        assert escape(RULE) in html, url
+        assert escape(str(RULE)) in html, url
         for other in REPORTS:
             assert f'href="{other}"' in html, (url, other)
         assert html.count('aria-current="page"') >= 1
