@@ -2,15 +2,18 @@
 
 import pytest
 
-from tests.browser import conftest as browser_conftest
 from tests.browser.conftest import axe_violations
 from tests.browser.test_csp_journey import collect_csp_violations, log_in
-from tests.builders import give_totp, make_admin_user
+from tests.builders import give_totp, make_admin_user, make_partner_index, root_collection
 from tests.reports.test_learning_views import REPORTS, World
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-browser = browser_conftest.browser  # the browser journeys' Chromium, outside tests/browser
+
+@pytest.fixture
+def partner_index(home):
+    root_collection()  # an earlier transactional test may have emptied the tables migrations filled
+    return make_partner_index(home)
 
 
 @pytest.fixture
