@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import connection, models
-from django.db.models import Case, Count, Exists, F, Max, Min, OuterRef, Q, Sum, Value, When, Window
+from django.db.models import Case, Count, Exists, F, Max, OuterRef, Q, Sum, Value, When, Window
 from django.db.models.functions import Coalesce, RowNumber, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -672,32 +672,40 @@ def funnel_list(*, scope: ReportScope, filters: ReportFilters) -> list[FunnelRow
         .values_list("page_key", "views")
         .order_by()
     )
-    # Per enrolment (a join and a GROUP BY, not a subquery per row: SQLite would rebuild the IN
-    # list for each one), then per course and number of steps done, in one query.
+    # Enrolled and completed per course from the enrolments alone; the steps done per enrolment
+    # from the completions alone (a scan of their (enrollment, lesson) index, in its order), then
+    # per course and number of steps done. Enrolments with no completion never reach the second
+    # query: "first lesson" is the number that did.
     enrollments = _enrollments(scope, filters)
-    if connection.features.allows_group_by_selected_pks:  # PostgreSQL: GROUP BY the id alone
-        enrollments = enrollments.values("pk", "course_key", "completed_at")
-    else:  # SQLite would GROUP BY every column (a sort); these are constant per enrolment
-        enrollments = enrollments.values("pk").annotate(course_key=Min("course_key"), completed_at=Max("completed_at"))
-    per_enrollment = enrollments.annotate(
-        done=Count("completions", filter=Q(completions__lesson_key__in=sorted(required_keys))),
-        any_done=Count("completions"),
-    ).values("course_key", "completed_at", "done", "any_done")
+    counts = defaultdict(lambda: {"enrolled": 0, "first_lesson": 0, "halfway": 0, "completed": 0})
+    for course_key, enrolled, completed in (
+        enrollments.values("course_key")
+        .annotate(n=Count("pk"), done=Count("completed_at"))
+        .values_list("course_key", "n", "done")
+    ):
+        counts[course_key]["enrolled"] = enrolled
+        counts[course_key]["completed"] = completed
+    completions = LessonCompletion.objects.order_by()
+    if not scope.everything or filters != ReportFilters():  # else every completion counts
+        completions = completions.filter(enrollment__in=enrollments.values("pk"))
+    per_enrollment = (
+        completions.values("enrollment_id")
+        .annotate(done=Count("pk", filter=Q(lesson_key__in=sorted(required_keys))))
+        .values("enrollment_id", "done")
+    )
+    table = connection.ops.quote_name(Enrollment._meta.db_table)
     stages = _grouped_raw(
         per_enrollment,
-        "SELECT course_key, done, any_done > 0, COUNT(*), COUNT(completed_at) FROM ({}) per_enrollment "
-        "GROUP BY course_key, done, any_done > 0",
+        f"SELECT enrollment.course_key, per_enrollment.done, COUNT(*) FROM ({{}}) per_enrollment "
+        f"INNER JOIN {table} enrollment ON enrollment.id = per_enrollment.enrollment_id "
+        "GROUP BY enrollment.course_key, per_enrollment.done",
     )
-    counts = defaultdict(lambda: {"enrolled": 0, "first_lesson": 0, "halfway": 0, "completed": 0})
-    for course_key, steps_done, started, enrolled, completed in stages:
+    for course_key, steps_done, started in stages:
         course_key = _as_uuid(course_key)
         figures = counts[course_key]
-        figures["enrolled"] += enrolled
-        figures["completed"] += completed
-        if started:
-            figures["first_lesson"] += enrolled
+        figures["first_lesson"] += started
         if required.get(course_key) and 2 * steps_done >= required[course_key]:
-            figures["halfway"] += enrolled
+            figures["halfway"] += started
     rows = [
         FunnelRow(
             course_key=key,

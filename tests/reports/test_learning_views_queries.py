@@ -41,7 +41,7 @@ def grow(world):
 @pytest.mark.parametrize("who", ["editor", "partner"])
 def test_report_queries_stay_flat(client, world, url, who):
     client.force_login(world.editor if who == "editor" else world.kilimo_user)
-    assert_flat(client, url, grow=grow(world), ceiling=22 if who == "editor" else 32)
+    assert_flat(client, url, grow=grow(world), ceiling=23 if who == "editor" else 33)
 
 
 @pytest.mark.parametrize("export_format", ["csv", "xlsx"])
