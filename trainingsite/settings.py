@@ -139,12 +139,18 @@ MIDDLEWARE = [
 ROOT_URLCONF = "trainingsite.urls"
 WSGI_APPLICATION = "trainingsite.wsgi.application"
 
+# Templates are read from disk once per process (the cached loader), except with DEBUG on, where
+# `make dev` should show a changed template on the next request without a restart.
+_TEMPLATE_LOADERS = [
+    "django.template.loaders.filesystem.Loader",
+    "django.template.loaders.app_directories.Loader",
+]
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": True,
         "OPTIONS": {
+            "loaders": _TEMPLATE_LOADERS if DEBUG else [("django.template.loaders.cached.Loader", _TEMPLATE_LOADERS)],
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
