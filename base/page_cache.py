@@ -49,6 +49,9 @@ SKIPPED_PREFIXES = (
 MAX_URL_LENGTH = 512  # longer addresses (long search queries, crafted filters) are served, not stored
 MAX_BODY_BYTES = 1024 * 1024
 NOT_SHARED = ("private", "no-store", "no-cache")
+# What a stored page may vary on: the key holds the language, the visitor has no session, and gzip
+# runs outside this middleware, on every response. A page varying on anything else is not stored.
+KEYED_VARY = {"cookie", "accept-language", "accept-encoding"}
 
 
 # --- Generation ----------------------------------------------------------------------------
@@ -245,6 +248,9 @@ class AnonymousPageCacheMiddleware:
         if any(word in response.get("Cache-Control", "").lower() for word in NOT_SHARED):
             return False
         if response.cookies or len(response.content) > MAX_BODY_BYTES:
+            return False
+        varies = {header.strip().lower() for header in response.get("Vary", "").split(",") if header.strip()}
+        if varies - KEYED_VARY:  # "*" included
             return False
         if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
             return False

@@ -161,6 +161,24 @@ def test_a_page_with_a_form_for_visitors_is_not_cached_with_one_visitors_token(h
     assert "private" in second["Cache-Control"]
 
 
+def test_a_page_carrying_the_requests_csp_nonce_is_not_cached(course):
+    lesson = course_lessons(course)[0]  # the free first lesson, open to visitors
+    video = {
+        "url": "https://www.youtube.com/watch?v=ZbZSe6N_BXs",
+        "title": "Incoterms",
+        "duration": "",
+        "transcript": "",
+    }
+    lesson.body = [("video", video)]
+    publish(lesson)
+
+    first, second = get(Client(), lesson.url), get(Client(), lesson.url)
+
+    assert first.status_code == 200 and "X-Cache" not in second
+    nonces = [re.search(r'video\.js" nonce="([^"]+)"', r.html).group(1) for r in (first, second)]
+    assert nonces[0] != nonces[1] and f"'nonce-{nonces[1]}'" in second["Content-Security-Policy"]
+
+
 def test_a_page_opened_with_its_password_is_not_stored_for_other_visitors(home):
     page = make_standard_page(home, title="Members' corner", intro="The secret handshake.")
     restriction = PageViewRestriction.objects.create(
