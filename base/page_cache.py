@@ -16,6 +16,7 @@ same generation (`page_cache_generation`).
 import hashlib
 import time
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache, caches
@@ -24,6 +25,11 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from base.signals import page_viewed
 
@@ -113,13 +119,10 @@ def page_cache_drop_on(*models) -> None:
 
 
 def page_cache_connect() -> None:
-    """Wire Wagtail's page signals and the shared models; each app adds its own with `page_cache_drop_on`."""
-    from wagtail.contrib.redirects.models import Redirect
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
-    from wagtail.signals import page_published, page_unpublished, post_page_move
+    """Wire Wagtail's page signals and the shared models (from BaseConfig.ready, once every model exists).
 
+    Each app adds its own snippets with `page_cache_drop_on` from its `ready()`.
+    """
     # Publishing covers wagtail-localize's translations too: it publishes the translated page once
     # its transaction commits.
     for signal in (page_published, page_unpublished, post_page_move):
@@ -140,8 +143,6 @@ def _note_viewed_page(sender, *, page, request, **kwargs):
 
 
 def _send_page_viewed(request, viewed) -> None:
-    from django.apps import apps
-
     label, pk = viewed
     model = apps.get_model(label)
     page = model.objects.filter(pk=pk).only("translation_key").first()
