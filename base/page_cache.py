@@ -23,7 +23,7 @@ from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.translation import get_language
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
@@ -203,6 +203,8 @@ class AnonymousPageCacheMiddleware:
         if candidate and request.method == "GET" and self._response_cacheable(request, response):
             if "Cache-Control" not in response:
                 response["Cache-Control"] = f"public, max-age=0, s-maxage={seconds}"
+            if "ETag" not in response:  # browsers revalidate (max-age=0): a hit may answer 304
+                response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
             response["X-Cache"] = "miss"
             headers = [(name, value) for name, value in response.items() if name != "X-Cache"]
             cache.set(key, (response.content, headers, getattr(request, "_page_cache_viewed", None)), seconds)
@@ -216,11 +218,12 @@ class AnonymousPageCacheMiddleware:
         response = HttpResponse(content)
         for name, value in headers:
             response[name] = value
-        response["X-Cache"] = "hit"
         # The session middleware adds Vary: Cookie only when the view reads the session.
         patch_vary_headers(response, ("Cookie",))
-        if viewed and request.method == "GET":
+        if viewed and request.method == "GET":  # a revalidated page is read again too
             _send_page_viewed(request, viewed)
+        response = get_conditional_response(request, etag=response.get("ETag"), response=response)
+        response["X-Cache"] = "hit"
         return response
 
     @staticmethod

@@ -59,6 +59,18 @@ def test_an_anonymous_second_visit_is_served_from_the_cache_without_the_view(hom
     assert "Cookie" in second["Vary"]
 
 
+def test_a_browser_revalidating_an_unchanged_page_gets_a_304(home):
+    etag = Client().get("/")["ETag"]
+
+    again = Client().get("/", HTTP_IF_NONE_MATCH=etag)
+
+    assert again.status_code == 304 and again["X-Cache"] == "hit" and not again.content
+    home.hero_title = "A new season of courses"
+    publish(home)
+    fresh = get(Client(), "/", HTTP_IF_NONE_MATCH=etag)
+    assert fresh.status_code == 200 and "A new season of courses" in fresh.html and fresh["ETag"] != etag
+
+
 def test_the_cache_lifetime_comes_from_the_setting(home, settings):
     settings.PAGE_CACHE_SECONDS = 120
     assert Client().get("/")["Cache-Control"] == "public, max-age=0, s-maxage=120"

@@ -78,6 +78,15 @@ def test_visits_served_from_the_page_cache_count_too(client, course, resource):
     assert (views_of(course), views_of(resource)) == (3, 3)
 
 
+def test_a_browser_revalidating_a_cached_course_page_counts_a_view(client, course):
+    etag = client.get(course.url, HTTP_USER_AGENT=BROWSER)["ETag"]
+
+    again = client.get(course.url, HTTP_USER_AGENT=BROWSER, HTTP_IF_NONE_MATCH=etag)
+
+    assert again.status_code == 304
+    assert views_of(course) == 2
+
+
 def test_robots_and_head_requests_served_from_the_page_cache_are_not_counted(client, course):
     client.get(course.url, HTTP_USER_AGENT=BROWSER)
 
