@@ -12,6 +12,7 @@ class BaseConfig(AppConfig):
 
         from base import checks  # noqa: F401 (registers the deployment checks)
         from base.forms import FileScopedPageForm
+        from base.page_cache import page_cache_connect
         from base.spreadsheets import spreadsheet_exports_neutralise
 
         # Every page type's admin form checks the files it refers to. wagtail.admin's ready()
@@ -19,3 +20,4 @@ class BaseConfig(AppConfig):
         # page type inherits the form without a line of its own.
         Page.base_form_class = FileScopedPageForm
         spreadsheet_exports_neutralise()
+        page_cache_connect()

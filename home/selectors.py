@@ -4,11 +4,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from operator import attrgetter
 
+from django.core.cache import cache
 from django.db.models import Prefetch, prefetch_related_objects
+from django.utils.translation import get_language
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from base.locales import locales_active_and_default, one_per_key_active_first
+from base.page_cache import page_cache_generation, page_cache_seconds
 
 CARD_RENDITION = "fill-480x270|format-webp"
 LOGO_RENDITION = "max-240x96"
@@ -70,14 +73,33 @@ def navigation_get(request) -> Navigation:
     """The main menu, footer menu and footer text in the active language, memoised per request.
 
     Falls back to the default locale's menus where a translation is missing; a linked page
-    is shown in the active locale when a live translation of it exists.
+    is shown in the active locale when a live translation of it exists. The links are cached per
+    site, language and content generation (base/page_cache.py), so a signed-in page does not query
+    them each time; only "which link is the current page" is worked out per request.
     """
     cached = getattr(request, "_navigation", None)
     if cached is not None:
         return cached
+    key = f"navigation:{page_cache_generation()}:{request.scheme}:{request.get_host()}:{get_language()}"
+    chrome = cache.get(key)
+    if chrome is None:
+        chrome = _navigation_build(request, locales_active_and_default())
+        cache.set(key, chrome, page_cache_seconds())
+    main, footer, footer_text = chrome
+    navigation = Navigation(
+        main=[NavLink(label=label, url=url, is_current=url == request.path) for label, url in main],
+        footer=[NavLink(label=label, url=url, is_current=url == request.path) for label, url in footer],
+        footer_text=footer_text,
+    )
+    request._navigation = navigation
+    return navigation
+
+
+def _navigation_build(request, locales) -> tuple:
+    """(main links, footer links, footer text) as plain (label, url) pairs, fit for the cache."""
     from home.models import FooterText, MenuPlace, NavigationMenu  # avoid a circular import with models
 
-    active, default = locales = locales_active_and_default()
+    active, default = locales
     menus = one_per_key_active_first(NavigationMenu.objects.all(), key=attrgetter("place"), locales=locales)
     footer_text = ""
     for text in FooterText.objects.filter(locale__in=[active, default]):
@@ -86,14 +108,11 @@ def navigation_get(request) -> Navigation:
 
     raw_items = {place: [item["value"] for item in menu.items.raw_data] for place, menu in menus.items()}
     pages = _localized_pages({item.get("page") for items in raw_items.values() for item in items}, active)
-    current_path = request.path
-    navigation = Navigation(
-        main=_links(raw_items.get(MenuPlace.MAIN, []), pages, request, current_path),
-        footer=_links(raw_items.get(MenuPlace.FOOTER, []), pages, request, current_path),
-        footer_text=footer_text,
+    return (
+        _links(raw_items.get(MenuPlace.MAIN, []), pages, request),
+        _links(raw_items.get(MenuPlace.FOOTER, []), pages, request),
+        footer_text,
     )
-    request._navigation = navigation
-    return navigation
 
 
 def _localized_pages(page_ids, locale) -> dict:
@@ -111,7 +130,7 @@ def _localized_pages(page_ids, locale) -> dict:
     return {pk: translated.get(page.translation_key, page) for pk, page in chosen.items()}
 
 
-def _links(items, pages, request, current_path) -> list:
+def _links(items, pages, request) -> list:
     links = []
     for item in items:
         if item.get("page"):
@@ -124,5 +143,5 @@ def _links(items, pages, request, current_path) -> list:
             url, label = item.get("url"), item.get("label")
         if not url or not label:
             continue
-        links.append(NavLink(label=label, url=url, is_current=url == current_path))
+        links.append((label, url))
     return links

@@ -22,7 +22,7 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Rate limits and Wagtail's site-root cache live in the cache: start each test clean."""
+    """Rate limits, cached pages and fragments, and Wagtail's site-root cache: start each test clean."""
     from django.core.cache import cache
 
     cache.clear()

@@ -142,3 +142,30 @@ def test_the_test_database_is_a_file_in_wal_mode_on_sqlite():
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA journal_mode")
         assert cursor.fetchone()[0] == "wal"
+
+
+CACHE_SETTINGS_AS_JSON = (
+    "import json, django; django.setup(); from django.conf import settings as s; "
+    "print(json.dumps({'caches': {alias: c['BACKEND'] for alias, c in s.CACHES.items()}, "
+    "'loaders': s.TEMPLATES[0]['OPTIONS']['loaders'], 'page_cache': s.PAGE_CACHE_SECONDS}))"
+)
+
+
+def test_production_compiles_templates_once_and_shares_the_page_cache_generation():
+    result = run_python(CACHE_SETTINGS_AS_JSON, **PRODUCTION_ENV, PAGE_CACHE_SECONDS="300")
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout)
+    assert values["loaders"][0][0] == "django.template.loaders.cached.Loader"
+    redis = "django.core.cache.backends.redis.RedisCache"
+    assert values["caches"] == {"default": redis, "generation": redis}
+    assert values["page_cache"] == 300
+
+
+def test_a_laptop_reloads_templates_and_keeps_the_generation_in_a_file():
+    result = run_python(CACHE_SETTINGS_AS_JSON, DEBUG="1")
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout)
+    assert "django.template.loaders.cached.Loader" not in json.dumps(values["loaders"])
+    assert values["caches"]["default"].endswith("LocMemCache")
+    assert values["caches"]["generation"].endswith("FileBasedCache")  # every local process sees a publish
+    assert values["page_cache"] == 600

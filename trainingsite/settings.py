@@ -128,6 +128,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After the session, user and messages it reads; the middleware above still run on a hit.
+    "base.page_cache.AnonymousPageCacheMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.AdminMFARequiredMiddleware",
     "partners.middleware.PartnerAdminGuardMiddleware",  # partner editors never open another partner's objects
@@ -137,12 +139,18 @@ MIDDLEWARE = [
 ROOT_URLCONF = "trainingsite.urls"
 WSGI_APPLICATION = "trainingsite.wsgi.application"
 
+# Templates are read from disk once per process (the cached loader), except with DEBUG on, where
+# `make dev` should show a changed template on the next request without a restart.
+_TEMPLATE_LOADERS = [
+    "django.template.loaders.filesystem.Loader",
+    "django.template.loaders.app_directories.Loader",
+]
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": True,
         "OPTIONS": {
+            "loaders": _TEMPLATE_LOADERS if DEBUG else [("django.template.loaders.cached.Loader", _TEMPLATE_LOADERS)],
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
@@ -197,10 +205,24 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    _redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    CACHES = {"default": _redis, "generation": _redis}
 else:
     # Per process. Fine for one process on a laptop; `check --deploy` warns without Redis.
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # The page cache's generation (base/page_cache.py) must still reach every process of the
+    # machine (gunicorn's workers, the task worker, `publish_scheduled`), so it lives in a file.
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "generation": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+        },
+    }
+
+# Whole pages for visitors who are not signed in (base/page_cache.py), kept this many seconds
+# unless content changes first; 0 turns the page cache off. Shared caches (a CDN) may keep them
+# as long (s-maxage); browsers ask again each time (max-age=0).
+PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS", 600, cast=int)
 
 # --- Accounts ------------------------------------------------------------------
 

@@ -17,7 +17,11 @@ STORAGES = {
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One process: the page cache's generation can share the default store (cleared between tests).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "generation": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+}
 # One media folder per pytest-xdist worker (gw0, gw1…), so parallel workers never see each other's files.
 _worker = os.environ.get("PYTEST_XDIST_WORKER")
 MEDIA_ROOT = VAR_DIR / (f"test-media-{_worker}" if _worker else "test-media")  # noqa: F405

@@ -70,6 +70,33 @@ def test_pages_count_apart(client, course, resource):
     assert (views_of(course), views_of(resource)) == (1, 2)
 
 
+def test_visits_served_from_the_page_cache_count_too(client, course, resource):
+    for page in (course, resource):
+        responses = [client.get(page.url, HTTP_USER_AGENT=BROWSER) for _ in range(3)]
+        assert [response["X-Cache"] for response in responses] == ["miss", "hit", "hit"]
+
+    assert (views_of(course), views_of(resource)) == (3, 3)
+
+
+def test_a_browser_revalidating_a_cached_course_page_counts_a_view(client, course):
+    etag = client.get(course.url, HTTP_USER_AGENT=BROWSER)["ETag"]
+
+    again = client.get(course.url, HTTP_USER_AGENT=BROWSER, HTTP_IF_NONE_MATCH=etag)
+
+    assert again.status_code == 304
+    assert views_of(course) == 2
+
+
+def test_robots_and_head_requests_served_from_the_page_cache_are_not_counted(client, course):
+    client.get(course.url, HTTP_USER_AGENT=BROWSER)
+
+    robot = client.get(course.url, HTTP_USER_AGENT="Mozilla/5.0 (compatible; Googlebot/2.1)")
+    head = client.head(course.url, HTTP_USER_AGENT=BROWSER)
+
+    assert robot["X-Cache"] == head["X-Cache"] == "hit"
+    assert views_of(course) == 1
+
+
 def test_a_head_request_is_not_counted(client, course):
     assert client.head(course.url, HTTP_USER_AGENT=BROWSER).status_code == 200
     assert not PageViewDay.objects.exists()
