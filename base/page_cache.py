@@ -139,15 +139,14 @@ def page_cache_connect() -> None:
 
 def _note_viewed_page(sender, *, page, request, **kwargs):
     """Remember which page a stored response counts as a view of, to count hits on it too."""
-    request._page_cache_viewed = (page._meta.label, page.pk)
+    request._page_cache_viewed = (page._meta.label, page.pk, page.translation_key)
 
 
 def _send_page_viewed(request, viewed) -> None:
-    label, pk = viewed
+    """Count a hit as `serve` would have: an unsaved stand-in of the page (no query) with its key."""
+    label, pk, translation_key = viewed
     model = apps.get_model(label)
-    page = model.objects.filter(pk=pk).only("translation_key").first()
-    if page is not None:
-        page_viewed.send(sender=model, page=page, request=request)
+    page_viewed.send(sender=model, page=model(pk=pk, translation_key=translation_key), request=request)
 
 
 # --- The middleware --------------------------------------------------------------------------
