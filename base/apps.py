@@ -11,6 +11,7 @@ class BaseConfig(AppConfig):
         from wagtail.models import Page
 
         from base import checks  # noqa: F401 (registers the deployment checks)
+        from base.cdn import cdn_connect
         from base.forms import FileScopedPageForm
         from base.page_cache import page_cache_connect
         from base.spreadsheets import spreadsheet_exports_neutralise
@@ -21,3 +22,4 @@ class BaseConfig(AppConfig):
         Page.base_form_class = FileScopedPageForm
         spreadsheet_exports_neutralise()
         page_cache_connect()
+        cdn_connect()

@@ -151,6 +151,11 @@ class CoursePage(CardMixin, Page):
     def card_summary(self):
         return self.summary
 
+    def cdn_listing_pages(self):
+        """The catalogs, in every language (they list default-language courses not yet translated),
+        for base/cdn.py to purge with the course: a partner's course is not under one."""
+        return CourseIndexPage.objects.live()
+
     def get_context(self, request, *args, **kwargs):
         from courses import selectors  # courses.selectors reads these models: a cycle within the app
 

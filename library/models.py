@@ -231,6 +231,11 @@ class ResourcePage(CardMixin, Page):
         words = len(_TAG.sub(" ", text).split())
         return max(1, round(words / WORDS_PER_MINUTE))
 
+    def cdn_listing_pages(self):
+        """The libraries, in every language, for base/cdn.py to purge with the resource: they list
+        resources wherever they live, default-language ones not yet translated included."""
+        return LibraryIndexPage.objects.live()
+
     def get_context(self, request, *args, **kwargs):
         from library import selectors  # library.selectors reads these models: a cycle within the app
 

@@ -169,3 +169,37 @@ def test_a_laptop_reloads_templates_and_keeps_the_generation_in_a_file():
     assert values["caches"]["default"].endswith("LocMemCache")
     assert values["caches"]["generation"].endswith("FileBasedCache")  # every local process sees a publish
     assert values["page_cache"] == 600
+
+
+FRONTEND_CACHE_AS_JSON = (
+    "import json, django; django.setup(); from django.conf import settings as s; "
+    "print(json.dumps(s.WAGTAILFRONTENDCACHE))"
+)
+
+
+def test_without_a_purge_address_no_cdn_is_purged():
+    result = run_python(FRONTEND_CACHE_AS_JSON, DEBUG="1")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {}
+    assert "frontend" not in result.stderr.lower()  # no warning at startup
+
+
+def test_cdn_purges_are_configured_from_the_environment():
+    result = run_python(
+        FRONTEND_CACHE_AS_JSON,
+        **PRODUCTION_ENV,
+        FRONTEND_CACHE_PURGE_URL="http://varnish.internal:6081",
+        CLOUDFLARE_ZONE_ID="zone-1",
+        CLOUDFLARE_API_TOKEN="token-1",
+        FRONTEND_CACHE_HOSTNAMES="learn.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    backends = json.loads(result.stdout)
+    assert backends["http"] == {
+        "BACKEND": "base.cdn.TimeoutHTTPBackend",
+        "LOCATION": "http://varnish.internal:6081",
+        "TIMEOUT": 10,
+        "HOSTNAMES": ["learn.example.org"],
+    }
+    assert backends["cloudflare"]["ZONEID"] == "zone-1" and backends["cloudflare"]["BEARER_TOKEN"] == "token-1"
+    assert "cloudfront" not in backends

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",  # its backends purge a CDN (base/cdn.py); before base, which unhooks it
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -223,6 +224,31 @@ else:
 # unless content changes first; 0 turns the page cache off. Shared caches (a CDN) may keep them
 # as long (s-maxage); browsers ask again each time (max-age=0).
 PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS", 600, cast=int)
+
+# A CDN in front keeps those pages too; when one is configured, publishing, unpublishing or moving a
+# page purges it, its ancestors and the listings that show it (base/cdn.py, a background task).
+# Without any of these variables nothing is purged. Several may be set at once.
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_PURGE_URL"):  # a cache that takes HTTP PURGE requests (Varnish, nginx, Fastly-like)
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "base.cdn.TimeoutHTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+        "TIMEOUT": env("FRONTEND_CACHE_TIMEOUT", 10, cast=int),
+    }
+if env("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env("CLOUDFLARE_API_TOKEN"),  # a token allowed "Zone.Cache Purge"
+    }
+if env("CLOUDFRONT_DISTRIBUTION_ID"):  # credentials from boto3's usual chain (AWS_ACCESS_KEY_ID…, a role)
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+if env("FRONTEND_CACHE_HOSTNAMES"):  # only these hosts are purged (default: every site's)
+    for _backend in WAGTAILFRONTENDCACHE.values():
+        _backend["HOSTNAMES"] = env("FRONTEND_CACHE_HOSTNAMES", cast=list)
 
 # --- Accounts ------------------------------------------------------------------
 
