@@ -432,43 +432,64 @@ def _group_expression(dimension: Dimension, scope: ReportScope, filters: ReportF
 
 
 def _program_stats(enrollments, scope: ReportScope, filters: ReportFilters):
-    """Per program (by translation key): a course may be in several, so one SELECT per program in one UNION."""
-    links = defaultdict(set)
+    """Per program (by translation key): the enrolments joined to the (program, course) pairs, in one scan.
+
+    A course may be in several programs: the join counts its enrolments in each. The pairs are
+    distinct by translation keys (a translated program links the translated courses: the same pairs).
+    """
     courses = _courses_in(scope, filters).values("translation_key")
     programs = TrainingProgramPage.objects.all()
     if filters.program is not None:
         programs = programs.filter(translation_key=filters.program.translation_key)
-    for program_key, course_key in ProgramCourse.objects.filter(
-        course__translation_key__in=courses, program__in=programs
-    ).values_list("program__translation_key", "course__translation_key"):
-        links[program_key].add(course_key)
-    if not links:
-        return [], {}
-    parts = [
-        enrollments.filter(course_key__in=sorted(course_keys))
-        .annotate(group=Value(str(program_key)))
-        .values("group")
-        .annotate(**_FIGURES)
-        .values_list("group", *_FIGURES)
-        for program_key, course_keys in links.items()
-    ]
-    stats = [(uuid.UUID(key), *figures) for key, *figures in parts[0].union(*parts[1:], all=True)]
-    completed = enrollments.filter(completed_at__isnull=False)
-    middles = [
-        completed.filter(course_key__in=sorted(course_keys))
-        .annotate(group=Value(str(program_key)), duration=DaysBetween("completed_at", "enrolled_at"))
-        .annotate(
-            position=Window(RowNumber(), order_by=[F("duration").asc(), F("pk").asc()]),
-            size=Window(Count("pk")),
-        )
-        .filter(position__gte=F("size") / 2.0, position__lte=F("size") / 2.0 + 1)
-        .values_list("group", "duration")
-        for program_key, course_keys in links.items()
-    ]
+    pairs = (
+        ProgramCourse.objects.filter(course__translation_key__in=courses, program__in=programs)
+        .annotate(program_key=F("program__translation_key"), course_key=F("course__translation_key"))
+        .values("program_key", "course_key")
+        .distinct()
+        .order_by()
+    )
+    pairs_sql, pairs_params = pairs.query.sql_with_params()
+    escaped = pairs_sql.replace("{", "{{").replace("}", "}}")
+    joined = f"FROM ({{}}) enrollment INNER JOIN ({escaped}) pair ON pair.course_key = enrollment.course_key"
+    rows = _raw_with(
+        enrollments.values("id", "user_id", "course_key", "completed_at"),
+        "SELECT pair.program_key, COUNT(DISTINCT enrollment.user_id), COUNT(*), COUNT(enrollment.completed_at), "
+        "COUNT(DISTINCT CASE WHEN enrollment.completed_at IS NOT NULL THEN enrollment.user_id END) "
+        f"{joined} GROUP BY pair.program_key",
+        pairs_params,
+    )
+    stats = [(_as_uuid(key), *(int(figure) for figure in figures)) for key, *figures in rows]
+    sizes = {key: completions for key, _learners, _enrollments, completions, _completers in stats}
+    wanted = set().union(*(_middle_positions(size) for size in sizes.values()))
+    if not wanted:
+        return stats, {}
+    completed = (
+        enrollments.filter(completed_at__isnull=False)
+        .annotate(duration=DaysBetween("completed_at", "enrolled_at"))
+        .values("id", "course_key", "duration")
+    )
+    ranked = _raw_with(
+        completed,
+        "SELECT program_key, duration, position FROM (SELECT pair.program_key AS program_key, "
+        "enrollment.duration AS duration, ROW_NUMBER() OVER (PARTITION BY pair.program_key "
+        f"ORDER BY enrollment.duration, enrollment.id) AS position {joined}) ranked "
+        f"WHERE position IN ({', '.join(str(position) for position in sorted(wanted))})",
+        pairs_params,
+    )
     values = defaultdict(list)
-    for key, duration in middles[0].union(*middles[1:], all=True):
-        values[uuid.UUID(key)].append(duration)
+    for key, duration, position in ranked:
+        key = _as_uuid(key)
+        if position in _middle_positions(sizes.get(key, 0)):
+            values[key].append(duration)
     return stats, {key: round(sum(days) / len(days), 1) for key, days in values.items()}
+
+
+def _raw_with(queryset, template: str, extra_params) -> list[tuple]:
+    """Rows of `template` run over `queryset` (at its {}), with `extra_params` after the queryset's own."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(template.format(sql), (*params, *extra_params))
+        return cursor.fetchall()
 
 
 def _labels(dimension: Dimension, keys: list, locales) -> dict:
