@@ -70,11 +70,6 @@ def configured(settings, cdn):
 
 
 @pytest.fixture
-def catalog(home):
-    return make_course_index(home, title="Courses")
-
-
-@pytest.fixture
 def course(catalog):
     return make_course(catalog, lessons=1, title="Keep simple books")
 

@@ -7,14 +7,9 @@ from django.test.utils import CaptureQueriesContext
 
 from home.models import FooterText, MenuPlace
 from taxonomy.models import Topic
-from tests.builders import make_course, make_course_index, make_learner, make_menu, make_term
+from tests.builders import make_course, make_learner, make_menu, make_term
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def catalog(home):
-    return make_course_index(home, title="Courses")
 
 
 @pytest.fixture

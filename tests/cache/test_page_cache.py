@@ -14,7 +14,6 @@ from home.models import MenuPlace
 from tests.builders import (
     course_lessons,
     make_course,
-    make_course_index,
     make_learner,
     make_menu,
     make_standard_page,
@@ -24,11 +23,6 @@ from tests.builders import (
 pytestmark = pytest.mark.django_db
 
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-@pytest.fixture
-def catalog(home):
-    return make_course_index(home, title="Courses")
 
 
 @pytest.fixture
