@@ -11,7 +11,7 @@ from django.db.models import Count, Max, Min, Q, Sum
 from accounts.models import LearnerProfile, User
 from assessments.models import QuizAnswer, QuizAttempt
 from certificates.models import Certificate
-from courses.models import CourseIndexPage, CoursePage, Enrollment, LessonCompletion
+from courses.models import CourseIndexPage, CoursePage, Enrollment, LessonCompletion, ProgramCourse, TrainingProgramPage
 from courses.selectors import course_step_list
 from library.models import ReadingListItem
 from partners.models import PartnerPage
@@ -215,6 +215,30 @@ def test_partners_hold_some_synthetic_courses():
         assert courses.exists()
         assert Enrollment.objects.filter(course__in=courses).exists()
         assert partner.team  # the partner's team exists, so its editors can be given the reports
+
+
+def test_programs_gather_synthetic_courses_and_a_second_run_keeps_them():
+    generate(courses=8)
+
+    programs = TrainingProgramPage.objects.filter(slug__startswith="synthetic-program-").live()
+    assert programs.count() == 6  # --programs' default
+    sizes = Counter(ProgramCourse.objects.filter(program__in=programs).values_list("program", flat=True))
+    assert sorted(sizes) == sorted(programs.values_list("pk", flat=True))
+    assert all(2 <= size <= 5 for size in sizes.values())
+    in_programs = ProgramCourse.objects.values("course__translation_key")
+    assert Enrollment.objects.filter(course_key__in=in_programs).exists()  # the program report has figures
+    pairs = sorted(ProgramCourse.objects.values_list("program__slug", "course__slug", "sort_order"))
+
+    generate(seed=2, courses=8)
+
+    assert TrainingProgramPage.objects.count() == 6
+    assert sorted(ProgramCourse.objects.values_list("program__slug", "course__slug", "sort_order")) == pairs
+
+
+def test_programs_can_be_left_out():
+    generate(programs=0)
+
+    assert not TrainingProgramPage.objects.exists()
 
 
 def test_reuses_the_sites_catalog_when_there_is_one(home):

@@ -27,7 +27,17 @@ from wagtail.models import Locale, Page, Site
 from accounts.models import BusinessSize, Gender, LearnerProfile, LearnerRole, User, WomenLed
 from assessments.models import QuizAnswer, QuizAttempt, QuizPage
 from certificates.models import STATUS_LIST_LENGTH, Certificate, CertificateKind
-from courses.models import CourseIndexPage, CoursePage, Enrollment, LessonCompletion, LessonPage, ModulePage
+from courses.models import (
+    CourseIndexPage,
+    CoursePage,
+    Enrollment,
+    LessonCompletion,
+    LessonPage,
+    ModulePage,
+    ProgramCourse,
+    ProgramIndexPage,
+    TrainingProgramPage,
+)
 from library.models import LibraryIndexPage, ReadingListItem, ResourceKind, ResourcePage
 from partners.models import PartnerIndexPage, PartnerPage
 from partners.services import partner_team_ensure
@@ -148,6 +158,9 @@ class Command(BaseCommand):
         parser.add_argument("--learners", type=int, default=None, help="Default: a third of the enrolments.")
         parser.add_argument("--courses", type=int, default=40, help="Synthetic courses (found again by slug).")
         parser.add_argument("--lessons", type=int, default=12, help="Lessons per synthetic course (then a quiz).")
+        parser.add_argument(
+            "--programs", type=int, default=6, help="Synthetic programs of 2 to 5 courses each (found again by slug)."
+        )
         parser.add_argument("--end", type=datetime.date.fromisoformat, default=None, help="Last day (YYYY-MM-DD).")
         parser.add_argument("--force", action="store_true", help="Run even with DEBUG off.")
 
@@ -161,10 +174,13 @@ class Command(BaseCommand):
         n_completions = options["completions"]
         n_courses = options["courses"]
         n_lessons = options["lessons"]
+        n_programs = options["programs"]
         n_learners = options["learners"] or max(1, n_enrollments // 3)
         seed = options["seed"]
-        if n_enrollments < 1 or n_courses < 1 or n_lessons < 1 or n_completions < 0:
-            raise CommandError("--enrollments, --courses and --lessons must be positive, --completions not negative.")
+        if n_enrollments < 1 or n_courses < 1 or n_lessons < 1 or n_completions < 0 or n_programs < 0:
+            raise CommandError(
+                "--enrollments, --courses and --lessons must be positive, --completions and --programs not negative."
+            )
         if n_learners > n_enrollments:
             raise CommandError("--learners cannot exceed --enrollments: every learner enrols at least once.")
         if n_enrollments > n_learners * n_courses:
@@ -189,6 +205,7 @@ class Command(BaseCommand):
             courses, resources = self.tree_ensure(
                 rng=random.Random(f"tree-{seed}"), n_courses=n_courses, n_lessons=n_lessons, end_day=end_day
             )
+            self.programs_ensure(rng=random.Random(f"programs-{seed}"), courses=courses, n=n_programs)
         user_ids = self.learners_create(rng=rng, n=n_learners, start=start, email_prefix=email_prefix)
         plans = self.enrollments_plan(
             rng=rng, user_ids=user_ids, courses=courses, n=n_enrollments, start=start, end=end
@@ -256,6 +273,29 @@ class Command(BaseCommand):
             )
         self.say(f"content: {len(courses)} courses, {len(resources)} resources, locale {locale.language_code}")
         return courses, resources
+
+    def programs_ensure(self, *, rng, courses, n):
+        """n programs of 2 to 5 courses each; a course may be in several programs, as on the site."""
+        if not n:
+            return []
+        home = self.home_get()
+        index = self.child_ensure(home, ProgramIndexPage, title="Programs", rng=rng)
+        by_number = sorted(courses, key=lambda course: course.page.slug)
+        programs = []
+        for p in range(1, n + 1):
+            program = self.page_ensure(
+                index, TrainingProgramPage, slug=f"{SLUG}-program-{p:02d}", title=f"Synthetic program {p}", rng=rng,
+                intro="A path through synthetic courses.",
+            )  # fmt: skip
+            chosen = rng.sample(by_number, min(len(by_number), rng.randint(2, 5)))
+            if not program.program_courses.exists():
+                ProgramCourse.objects.bulk_create(
+                    ProgramCourse(program=program, course=course.page, sort_order=order)
+                    for order, course in enumerate(chosen)
+                )
+            programs.append(program)
+        self.say(f"programs: {len(programs)}")
+        return programs
 
     def home_get(self) -> Page:
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
