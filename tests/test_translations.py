@@ -327,3 +327,32 @@ def test_templates_show_no_text_outside_translate_tags():
 def test_the_template_scan_finds_unmarked_text():
     found = _unmarked('<p class="x">{% translate "Hello" %} Welcome back</p><img alt="A photo">{{ name }}')
     assert found == ["alt=A photo", "Welcome back"]
+
+
+# xgettext finds a string only by the name of the function around it: Django's makemessages knows
+# `_` and gettext's own names, not an alias such as `_lazy`, whose strings would never reach a catalog.
+KNOWN_NAMES = {
+    "_",
+    "gettext",
+    "gettext_lazy",
+    "gettext_noop",
+    "ngettext",
+    "ngettext_lazy",
+    "pgettext",
+    "pgettext_lazy",
+    "npgettext",
+    "npgettext_lazy",
+}
+TRANSLATION_IMPORT = re.compile(r"^from django\.utils\.translation import (.+)$", re.M)
+
+
+def test_translation_functions_keep_names_that_makemessages_knows():
+    aliased = []
+    folders = [f for f in ROOT.iterdir() if f.is_dir() and f.name not in {".venv", "node_modules", "var", "tests"}]
+    for path in sorted(p for folder in folders for p in folder.rglob("*.py")):
+        for names in TRANSLATION_IMPORT.findall(path.read_text()):
+            for name in names.strip("()").split(","):
+                original, _, alias = name.strip().partition(" as ")
+                if alias and original in KNOWN_NAMES and alias not in KNOWN_NAMES:
+                    aliased.append(f"{path.relative_to(ROOT)}: {name.strip()}")
+    assert not aliased, f"makemessages cannot see strings marked through these aliases: {aliased}"
