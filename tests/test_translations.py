@@ -280,6 +280,27 @@ def test_glossary_terms_are_translated_as_the_glossary_says(lang):
     assert not misses, f"{lang}: strings that do not use the glossary's term (locale/glossary.md): {misses}"
 
 
+# The informal address the glossary rules out (vous, usted, вы, 您): words that only the informal
+# register uses, so a match is never a false alarm.
+INFORMAL = {
+    "fr": r"\b(tu|ton|tes|toi|t'as)\b",
+    "es": r"\b(tú|tu|tus|ti|puedes|tienes|quieres|debes)\b",
+    "ru": r"\b(ты|тебя|тебе|тобой|твой|твоя|твоё|твои|твоих)\b",
+    "zh_Hans": r"你",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(INFORMAL))
+def test_translations_keep_the_formal_register(lang):
+    informal = [
+        (_where(entry), text[:70])
+        for entry in _entries(lang)
+        for _source, text in _pairs(entry)
+        if re.search(INFORMAL[lang], text, re.IGNORECASE)
+    ]
+    assert not informal, f"{lang}: informal address, against locale/glossary.md: {informal}"
+
+
 # --- up to date with the code ----------------------------------------------------------------
 
 
