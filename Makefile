@@ -17,7 +17,7 @@ CHROMIUM := /usr/bin/chromium
 # Ed25519 key that signs certificates is generated once too (var/certificate_key).
 RUN_ENV = SECRET_KEY="$$(cat var/secret_key)" CERTIFICATE_SIGNING_KEYS="$$(cat var/certificate_key)" SITE_URL="http://$(HOST):$(PORT)" ADMIN_REQUIRE_MFA=0
 
-.PHONY: help run dev bench bench-reports wrk setup test test-suite python-venv node chromium java lint clean
+.PHONY: help run dev bench bench-reports wrk setup test test-suite python-venv node chromium java lint clean messages
 
 help:
 	@echo "make run    set everything up and serve the site at http://$(HOST):$(PORT)"
@@ -26,6 +26,7 @@ help:
 	@echo "make bench-reports  each report's time at 100,000 enrolments (BENCH_REPORTS_ARGS=--database-url postgres://...)"
 	@echo "make test   run the whole test suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)"
 	@echo "make lint   check style (ruff), formatting (ruff format) and the layer contracts (lint-imports)"
+	@echo "make messages  add newly marked strings to locale/*/LC_MESSAGES/django.po (needs GNU gettext)"
 
 # A fresh Debian needs a few of its packages before pip and npm can work: with apt-get when
 # run as root (as CI is), otherwise a message naming the exact packages. The chroot check in
@@ -166,6 +167,11 @@ test-suite: $(VENV)/.requirements-test node_modules/axe-core/axe.min.js node_mod
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile -m "transactional$(if $(PYTEST_MARKS), and ($(PYTEST_MARKS)))" $(PYTEST_ARGS)
 
 test: test-suite
+
+# The one command that refreshes the catalogs; tests/test_translations.py runs the same flags.
+messages:
+	DEBUG=1 $(PY) manage.py makemessages -a --no-location --no-obsolete \
+		--ignore=.venv --ignore=node_modules --ignore=var --ignore=tests
 
 # All three checks run, so one pass lists every problem; it fails if any did. Settings live in
 # pyproject.toml (ruff) and .importlinter (the layers of docs/architecture.md).

@@ -5,7 +5,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
@@ -74,16 +74,16 @@ class CredentialCheckForm(forms.Form):
     """Paste the credential or upload its file (one of the two)."""
 
     token = forms.CharField(
-        label=_lazy("Paste the credential"),
+        label=gettext_lazy("Paste the credential"),
         required=False,
         strip=True,
         widget=forms.Textarea(attrs={"rows": 6, "spellcheck": "false", "autocomplete": "off"}),
-        help_text=_lazy("The signed text, starting with “eyJ”."),
+        help_text=gettext_lazy("The signed text, starting with “eyJ”."),
     )
     file = forms.FileField(
-        label=_lazy("Or choose its file"),
+        label=gettext_lazy("Or choose its file"),
         required=False,
-        help_text=_lazy("A .jwt file downloaded from a certificate page, at most 64 KB."),
+        help_text=gettext_lazy("A .jwt file downloaded from a certificate page, at most 64 KB."),
     )
 
     def clean_file(self):

@@ -29,8 +29,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import override
+from django.utils.translation import gettext_lazy, override
 from joserfc import jws
 from joserfc._rfc8037.jws_eddsa import EdDSAAlgorithm
 from joserfc.errors import JoseError
@@ -317,9 +316,9 @@ def credential_verify(token) -> dict:
 
 
 class CheckOutcome(models.TextChoices):
-    VALID = "valid", _lazy("Valid")
-    REVOKED = "revoked", _lazy("Revoked")
-    INVALID = "invalid", _lazy("Not valid")
+    VALID = "valid", gettext_lazy("Valid")
+    REVOKED = "revoked", gettext_lazy("Revoked")
+    INVALID = "invalid", gettext_lazy("Not valid")
 
 
 @dataclass(frozen=True)
