@@ -17,13 +17,14 @@ CHROMIUM := /usr/bin/chromium
 # Ed25519 key that signs certificates is generated once too (var/certificate_key).
 RUN_ENV = SECRET_KEY="$$(cat var/secret_key)" CERTIFICATE_SIGNING_KEYS="$$(cat var/certificate_key)" SITE_URL="http://$(HOST):$(PORT)" ADMIN_REQUIRE_MFA=0
 
-.PHONY: help run dev bench bench-reports wrk setup test test-suite python-venv node chromium java redis lint clean
+.PHONY: help run dev bench bench-reports bench-concurrency wrk setup test test-suite python-venv node chromium java redis lint clean
 
 help:
 	@echo "make run    set everything up and serve the site at http://$(HOST):$(PORT)"
 	@echo "make dev    the same with Django's development server (autoreload, DEBUG=1) for changing code"
 	@echo "make bench  requests/s, p50/p99 and page weight on slow 3G, under gunicorn (var/bench.json)"
 	@echo "make bench-reports  each report's time at 100,000 enrolments (BENCH_REPORTS_ARGS=--database-url postgres://...)"
+	@echo "make bench-concurrency  200 learners at once; then checks every record (BENCH_CONCURRENCY_ARGS=--database-url ...)"
 	@echo "make test   run the whole test suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)"
 	@echo "make lint   check style (ruff), formatting (ruff format) and the layer contracts (lint-imports)"
 
@@ -133,6 +134,12 @@ bench: setup $(VENV)/.requirements-test wrk chromium
 # database of BENCH_REPORTS_ARGS="--database-url postgres://...". Prints a table; never fails on time.
 bench-reports: $(VENV)/.requirements
 	$(PY) scripts/report_bench.py $(BENCH_REPORTS_ARGS)
+
+# 200 learners at once against gunicorn (production settings): enrol, finish every lesson, open
+# the dashboard; prints requests/s and p50/p99, then checks no record was lost or doubled (exit 1
+# if one was). On PostgreSQL: BENCH_CONCURRENCY_ARGS="--database-url postgres://... --redis-url redis://...".
+bench-concurrency: setup $(VENV)/.requirements-test
+	@$(RUN_ENV) $(PY) scripts/concurrency_bench.py $(BENCH_CONCURRENCY_ARGS)
 
 # The browser tests drive Debian's chromium. As root: apt-get install -y chromium
 chromium:
