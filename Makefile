@@ -17,13 +17,14 @@ CHROMIUM := /usr/bin/chromium
 # Ed25519 key that signs certificates is generated once too (var/certificate_key).
 RUN_ENV = SECRET_KEY="$$(cat var/secret_key)" CERTIFICATE_SIGNING_KEYS="$$(cat var/certificate_key)" SITE_URL="http://$(HOST):$(PORT)" ADMIN_REQUIRE_MFA=0
 
-.PHONY: help run dev bench bench-reports wrk setup test test-suite python-venv node chromium java lint clean messages
+.PHONY: help run dev bench bench-reports bench-concurrency wrk setup test test-suite python-venv node chromium java redis lint clean messages
 
 help:
 	@echo "make run    set everything up and serve the site at http://$(HOST):$(PORT)"
 	@echo "make dev    the same with Django's development server (autoreload, DEBUG=1) for changing code"
 	@echo "make bench  requests/s, p50/p99 and page weight on slow 3G, under gunicorn (var/bench.json)"
 	@echo "make bench-reports  each report's time at 100,000 enrolments (BENCH_REPORTS_ARGS=--database-url postgres://...)"
+	@echo "make bench-concurrency  200 learners at once; then checks every record (BENCH_CONCURRENCY_ARGS=--database-url ...)"
 	@echo "make test   run the whole test suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)"
 	@echo "make lint   check style (ruff), formatting (ruff format) and the layer contracts (lint-imports)"
 	@echo "make messages  add newly marked strings to locale/*/LC_MESSAGES/django.po (needs GNU gettext)"
@@ -135,10 +136,23 @@ bench: setup $(VENV)/.requirements-test wrk chromium
 bench-reports: $(VENV)/.requirements
 	$(PY) scripts/report_bench.py $(BENCH_REPORTS_ARGS)
 
+# 200 learners at once against gunicorn (production settings): enrol, finish every lesson, open
+# the dashboard; prints requests/s and p50/p99, then checks no record was lost or doubled (exit 1
+# if one was). On PostgreSQL: BENCH_CONCURRENCY_ARGS="--database-url postgres://... --redis-url redis://...".
+bench-concurrency: setup $(VENV)/.requirements-test
+	@$(RUN_ENV) $(PY) scripts/concurrency_bench.py $(BENCH_CONCURRENCY_ARGS)
+
 # The browser tests drive Debian's chromium. As root: apt-get install -y chromium
 chromium:
 	@if [ ! -x $(CHROMIUM) ]; then \
 		$(call apt_need,the browser tests,chromium); \
+	fi
+
+# The many-machines tests (tests/scale/) run Debian's Redis beside two app servers.
+# As root: apt-get install -y redis-server
+redis:
+	@if ! command -v redis-server >/dev/null; then \
+		$(call apt_need,the many-machines tests,redis-server); \
 	fi
 
 # The HTML test runs the W3C Nu checker (vnu.jar) with Debian's Java.
@@ -160,7 +174,7 @@ node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar &: pack
 # PYTEST_MARKS narrows both passes (e.g. 'not html'); PYTEST_ARGS is passed to both.
 PYTEST_WORKERS ?= auto
 PYTEST_MARKS ?=
-test-suite: $(VENV)/.requirements-test node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar chromium java
+test-suite: $(VENV)/.requirements-test node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar chromium java redis
 	$(PY) manage.py compile_translations --settings=trainingsite.test_settings
 	$(PY) manage.py makemigrations --check --dry-run --settings=trainingsite.test_settings
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not transactional$(if $(PYTEST_MARKS), and ($(PYTEST_MARKS)))" $(PYTEST_ARGS)
