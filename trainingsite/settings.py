@@ -129,6 +129,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A first visit by Accept-Language: after the user it reads, before the page cache, so its
+    # redirect is never stored and English readers keep their hits.
+    "base.languages.FirstVisitLanguageMiddleware",
     # After the session, user and messages it reads; the middleware above still run on a hit.
     "base.page_cache.AnonymousPageCacheMiddleware",
     "allauth.account.middleware.AccountMiddleware",

@@ -1,0 +1,34 @@
+from django import template
+from django.conf import settings
+from django.utils.translation import get_language, get_language_info
+
+from base.languages import page_languages_get
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context):
+    """The page's hreflang alternates, x-default and canonical link (base.languages), once per request."""
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or page is None:
+        return None
+    cached = getattr(request, "_page_languages", None)
+    if cached is None or cached[0] != page.pk:
+        cached = (page.pk, page_languages_get(page, request))
+        request._page_languages = cached
+    return cached[1]
+
+
+@register.simple_tag
+def language_options():
+    """Every language of the site, for the switcher: its code, its own name, whether it is the current one."""
+    current = get_language()
+    return [{"code": code, "name": name, "is_current": code == current} for code, name in settings.LANGUAGES]
+
+
+@register.simple_tag
+def language_name(code):
+    """A language's name in the active language (`fr` → "French" in English, « français » in French)."""
+    return get_language_info(code)["name_translated"]
