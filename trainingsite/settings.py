@@ -351,6 +351,9 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The language a visitor chose (the switcher, or a learner's preferred language at sign-in) is
+# kept a year, not for the browser session: the next visit opens in it (base/languages.py).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SECURE = HTTPS
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
