@@ -11,6 +11,8 @@ from wagtail.urls import serve_pattern
 from search.sitemaps import SiteSitemap
 from trainingsite import views
 
+WAGTAIL_UTIL_URLS = [pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"]
+
 urlpatterns = [
     # Wagtail's own login form would bypass allauth's rate limits: send it to allauth.
     path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
@@ -38,9 +40,9 @@ urlpatterns += i18n_patterns(
     path("", include("certificates.urls")),
     path("", include("library.urls")),
     path("", include("search.urls")),
-    # Pages, with the default-language page where a language has no translation yet; Wagtail's
-    # own serve pattern below keeps its other views (_util/).
+    # Wagtail's page views (_util/: page passwords) and then pages, served with the default-language
+    # page where a language has no translation yet.
+    path("", include(WAGTAIL_UTIL_URLS)),
     re_path(serve_pattern, views.page_serve, name="wagtail_serve"),
-    path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
