@@ -12,11 +12,12 @@ def page_languages(context):
     """The page's hreflang alternates, x-default and canonical link (base.languages), once per request."""
     request = context.get("request")
     page = context.get("page")
-    if request is None or page is None:
+    pk = getattr(page, "pk", None)  # a listing's "page" may be a paginator's page
+    if request is None or pk is None:
         return None
     cached = getattr(request, "_page_languages", None)
-    if cached is None or cached[0] != page.pk:
-        cached = (page.pk, page_languages_get(page, request))
+    if cached is None or cached[0] != pk:
+        cached = (pk, page_languages_get(page, request))
         request._page_languages = cached
     return cached[1]
 
