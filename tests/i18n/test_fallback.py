@@ -16,7 +16,7 @@ def test_an_untranslated_course_is_the_english_page_with_a_note_in_the_french_si
     assert response.status_code == 200
     assert '<html lang="fr" dir="ltr">' in html
     assert "Bookkeeping basics" in html
-    assert 'class="language-fallback-note" role="note"' in html
+    assert '<p class="callout language-fallback-note" role="note" lang="fr" dir="ltr">' in html
     assert 'lang="en" dir="ltr"' in _main(html)
     assert '<link rel="canonical" href="http://localhost/courses/bookkeeping/">' in html
     # The site chrome stays French: the switcher marks French as the current language.
@@ -27,6 +27,7 @@ def test_english_content_inside_an_arabic_page_runs_left_to_right(client, site):
     html = client.get("/ar/courses/bookkeeping/").content.decode()
     assert '<html lang="ar" dir="rtl">' in html
     assert 'lang="en" dir="ltr"' in _main(html)
+    assert 'class="callout language-fallback-note" role="note" lang="ar" dir="rtl"' in html
 
 
 def test_a_translated_page_has_no_note_and_no_canonical_to_english(client, site, about_fr):
