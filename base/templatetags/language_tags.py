@@ -1,8 +1,9 @@
 from django import template
 from django.conf import settings
 from django.utils.translation import get_language, get_language_info
+from wagtail.models import Locale
 
-from base.languages import page_languages_get
+from base.languages import language_default, page_languages_get, path_in_language
 
 register = template.Library()
 
@@ -33,3 +34,21 @@ def language_options():
 def language_name(code):
     """A language's name in the active language (`fr` → "French" in English, « français » in French)."""
     return get_language_info(code)["name_translated"]
+
+
+@register.simple_tag(takes_context=True)
+def page_url_here(context, page):
+    """`pageurl`, except that a default-language page listed in another language links to its fallback address.
+
+    So a learner reading the French catalog stays in the French site on an untranslated course.
+    No query per page: the default locale's id is looked up once per request.
+    """
+    request = context.get("request")
+    url = page.get_url(request)
+    active = get_language()
+    if not url or not url.startswith("/") or request is None or active == language_default():
+        return url
+    default_pk = getattr(request, "_default_locale_pk", None)
+    if default_pk is None:
+        default_pk = request._default_locale_pk = Locale.get_default().pk
+    return path_in_language(url, active) if page.locale_id == default_pk else url

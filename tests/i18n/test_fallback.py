@@ -3,7 +3,7 @@
 import re
 
 from courses.services import enrollment_create
-from tests.builders import course_lessons, make_learner, make_private, make_standard_page
+from tests.builders import course_lessons, make_learner, make_private, make_standard_page, make_translation
 
 
 def _main(html):
@@ -77,3 +77,16 @@ def test_a_lesson_of_a_fallback_course_opens_for_an_enrolled_learner(client, sit
     response = client.get(f"/fr{path}")
     assert response.status_code == 200
     assert lesson.title in response.content.decode()
+
+
+def test_the_french_catalog_links_an_untranslated_course_to_its_fallback_address(client, site):
+    catalog_fr = make_translation(site["catalog"], "fr", title="Cours", slug="cours")
+    html = client.get(catalog_fr.url).content.decode()
+    assert catalog_fr.url == "/fr/cours/"
+    assert 'href="/fr/courses/bookkeeping/"' in html  # not the English address
+    assert client.get("/fr/courses/bookkeeping/").status_code == 200
+
+
+def test_the_english_catalog_keeps_english_addresses(client, site):
+    html = client.get("/courses/").content.decode()
+    assert 'href="/courses/bookkeeping/"' in html
