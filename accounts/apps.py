@@ -8,8 +8,13 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         # Imported here, not at the top: Django loads apps.py before any model exists.
+        from allauth.account.signals import user_logged_in
+
         from accounts import export_sections
         from accounts.export import export_exclusion_register, export_section_register
+        from accounts.receivers import language_on_login
+
+        user_logged_in.connect(language_on_login, dispatch_uid="accounts:language-on-login")
 
         if apps.is_installed("allauth.usersessions"):
             export_section_register(

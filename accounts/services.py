@@ -85,6 +85,18 @@ def profile_update(*, user, data: dict) -> LearnerProfile:
 
 
 @transaction.atomic
+def profile_language_set(*, user, language: str) -> LearnerProfile:
+    """Save the language the learner chose in the switcher as their preferred language."""
+    profile = profile_get_or_create(user)
+    profile = LearnerProfile.objects.select_for_update().get(pk=profile.pk)
+    if profile.preferred_language != language:
+        profile.preferred_language = language
+        profile.full_clean()
+        profile.save(update_fields=["preferred_language"])
+    return profile
+
+
+@transaction.atomic
 def account_delete(*, user):
     """Remove the person from `user`: anonymise the row, end their sessions, drop their logins.
 

@@ -129,6 +129,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A first visit by Accept-Language: after the user it reads, before the page cache, so its
+    # redirect is never stored and English readers keep their hits.
+    "base.languages.FirstVisitLanguageMiddleware",
     # After the session, user and messages it reads; the middleware above still run on a hit.
     "base.page_cache.AnonymousPageCacheMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -348,6 +351,9 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The language a visitor chose (the switcher, or a learner's preferred language at sign-in) is
+# kept a year, not for the browser session: the next visit opens in it (base/languages.py).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SECURE = HTTPS
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 

@@ -6,9 +6,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
 from search.sitemaps import SiteSitemap
 from trainingsite import views
+
+WAGTAIL_UTIL_URLS = [pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"]
 
 urlpatterns = [
     # Wagtail's own login form would bypass allauth's rate limits: send it to allauth.
@@ -19,6 +22,8 @@ urlpatterns = [
     path("credentials/", include("certificates.credential_urls")),
     # Outside the language prefixes: one sitemap lists every language's pages.
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": SiteSitemap}}, name="sitemap"),
+    # The switcher posts here: one address for every language, never cached.
+    path("language/", views.language_choose, name="language_choose"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -35,6 +40,9 @@ urlpatterns += i18n_patterns(
     path("", include("certificates.urls")),
     path("", include("library.urls")),
     path("", include("search.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's page views (_util/: page passwords) and then pages, served with the default-language
+    # page where a language has no translation yet.
+    path("", include(WAGTAIL_UTIL_URLS)),
+    re_path(serve_pattern, views.page_serve, name="wagtail_serve"),
     prefix_default_language=False,
 )

@@ -62,7 +62,7 @@ def test_language_menu_opens_with_the_keyboard_and_switches_language(live_server
     summary = page.locator("details.language-switcher summary")
     summary.focus()
     page.keyboard.press("Enter")
-    page.get_by_role("navigation", name="Choose a language").get_by_role("link", name="Français").click()
+    page.get_by_role("form", name="Choose a language").get_by_role("button", name="Français").click()
     page.wait_for_load_state()
     assert page.url.endswith("/fr/")
     assert page.evaluate("document.documentElement.lang") == "fr"

@@ -27,6 +27,7 @@ from tests.builders.courses import (
     make_program,
     make_program_index,
 )
+from tests.builders.i18n import make_translation
 from tests.builders.library import make_attachment, make_library, make_resource
 from tests.builders.pages import (
     make_document,
@@ -70,6 +71,7 @@ __all__ = [
     "make_resource",
     "make_standard_page",
     "make_term",
+    "make_translation",
     "onboard",
     "option",
     "option_ids",

@@ -29,13 +29,15 @@ def test_each_language_sets_lang_and_direction(client, home, prefix, lang, direc
     assert f'<html lang="{lang}" dir="{direction}">' in response.content.decode()
 
 
-def test_language_switcher_links_every_language_without_javascript(client, home):
+def test_language_switcher_offers_every_language_without_javascript(client, home):
     about = make_standard_page(home, title="About us", slug="about")
     html = client.get(about.url).content.decode()
+    switcher = re.search(r'<details class="language-switcher">.*?</details>', html, re.S).group(0)
     for code in ("en", "fr", "es", "ar", "ru", "zh-hans", "tr", "ka"):
-        assert f'hreflang="{code}"' in html
-    assert 'href="/fr/about/"' in html and 'href="/ar/about/"' in html
-    assert "<details" in html and "<script" not in html
+        assert f'name="language" value="{code}" lang="{code}"' in switcher
+    assert 'value="en" lang="en" aria-current="true"' in switcher
+    assert '<form method="post" action="/language/"' in switcher and 'name="next" value="/about/"' in switcher
+    assert "<script" not in html
 
 
 def test_main_and_footer_menus_show_live_pages_only(client, home):
