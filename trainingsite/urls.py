@@ -2,7 +2,6 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -35,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("", include("certificates.urls")),
     path("", include("library.urls")),
     path("", include("search.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's URLs, with pages routed from the cache (base/page_route.py).
+    path("", include("base.page_route")),
     prefix_default_language=False,
 )
