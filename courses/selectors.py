@@ -487,7 +487,9 @@ def _dashboard_course_get_many(keys: list, locales) -> dict:
             CoursePage.objects.live()
             .public()
             .filter(translation_key__in=missing, locale__in=[active, default])
-            .prefetch_related(_covers())
+            # The image, not its renditions: prefetched renditions would be kept as they were then
+            # (none, before the first page made them); Wagtail's rendition cache finds them instead.
+            .select_related("cover_image")
         ):
             if localized[course.translation_key] is None or course.locale_id == active.pk:
                 localized[course.translation_key] = course
