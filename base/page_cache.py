@@ -98,12 +98,13 @@ def page_cache_bump() -> None:
 _MISSING = object()
 
 
-def page_cache_get_or_set(key: str, compute):
+def page_cache_get_or_set(key: str, compute, *, keep_none: bool = True):
     """`compute()`, kept under `key` until content changes (the generation) or PAGE_CACHE_SECONDS pass.
 
     For what is the same for every visitor and learner (a route, a course's outline, a locale): the
     caller puts in `key` whatever else the value depends on (language, host). The value is pickled,
-    so each request gets its own copy.
+    so each request gets its own copy. `keep_none=False` stores nothing when `compute()` is None (a
+    404 for any address typed would otherwise fill the cache).
     """
     seconds = page_cache_seconds()
     if seconds <= 0:
@@ -112,7 +113,8 @@ def page_cache_get_or_set(key: str, compute):
     value = cache.get(full_key, _MISSING)
     if value is _MISSING:
         value = compute()
-        cache.set(full_key, value, seconds)
+        if value is not None or keep_none:
+            cache.set(full_key, value, seconds)
     return value
 
 

@@ -60,7 +60,7 @@ def page_route_resolve(request, path: str) -> None:
     if site is None:
         return
     key = f"page-route:{_host_key(request)}:{get_language()}:{path}"
-    answer = page_cache_get_or_set(key, lambda: _route_uncached(request, path))
+    answer = page_cache_get_or_set(key, lambda: _route_uncached(request, path), keep_none=False)
     if answer is None:
         request._wagtail_route_for_request = None
         return
