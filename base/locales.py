@@ -4,20 +4,29 @@ from operator import attrgetter
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
+
+from base.page_cache import page_cache_get_or_set
+
+
+def _active_locale() -> Locale:
+    """Locale.get_active(), kept in the cache: a locale changes only with content (the generation)."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return page_cache_get_or_set(f"locale:active:{language}", Locale.get_active)
 
 
 def locales_active_and_default() -> tuple[Locale, Locale]:
     """The active language's locale and the default one (the same object twice when they agree).
 
-    One query when the visitor reads the default language, as most do; Locale.get_active() and
-    Locale.get_default() would each ask the database.
+    Read from the cache; on a miss, one query when the visitor reads the default language, as most
+    do, two otherwise.
     """
-    active = Locale.get_active()
+    active = _active_locale()
     if active.language_code == get_supported_content_language_variant(settings.LANGUAGE_CODE):
         return active, active
-    return active, Locale.get_default()
+    return active, page_cache_get_or_set("locale:default", Locale.get_default)
 
 
 def in_locale_or_default(queryset, *, locales=None, for_search: bool = False):

@@ -95,6 +95,49 @@ def page_cache_bump() -> None:
         transaction.on_commit(_bump, robust=True)
 
 
+_MISSING = object()
+
+
+def page_cache_get_or_set(key: str, compute, *, keep_none: bool = True):
+    """`compute()`, kept under `key` until content changes (the generation) or PAGE_CACHE_SECONDS pass.
+
+    For what is the same for every visitor and learner (a route, a course's outline, a locale): the
+    caller puts in `key` whatever else the value depends on (language, host). The value is pickled,
+    so each request gets its own copy. `keep_none=False` stores nothing when `compute()` is None (a
+    404 for any address typed would otherwise fill the cache).
+    """
+    seconds = page_cache_seconds()
+    if seconds <= 0:
+        return compute()
+    full_key = f"{key}:{page_cache_generation()}"
+    value = cache.get(full_key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        if value is not None or keep_none:
+            cache.set(full_key, value, seconds)
+    return value
+
+
+def page_cache_get_or_set_many(keys: dict, compute) -> dict:
+    """`page_cache_get_or_set` for many values at once: `keys` maps each item to its key.
+
+    `compute` gets the items not in the cache and returns {item: value}; one round trip to the cache either way.
+    """
+    seconds = page_cache_seconds()
+    if seconds <= 0:
+        return compute(list(keys))
+    generation = page_cache_generation()
+    full_keys = {item: f"{key}:{generation}" for item, key in keys.items()}
+    found = cache.get_many(list(full_keys.values()))
+    values = {item: found[full_key] for item, full_key in full_keys.items() if full_key in found}
+    missing = [item for item in keys if item not in values]
+    if missing:
+        computed = compute(missing)
+        cache.set_many({full_keys[item]: value for item, value in computed.items()}, seconds)
+        values.update(computed)
+    return values
+
+
 def _bump():
     """A new generation: the clock in nanoseconds, never a number used before.
 

@@ -9,11 +9,13 @@ from uuid import UUID
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q
+from django.utils.translation import get_language
 from modelcluster.queryset import FakeQuerySet
 from wagtail.images import get_image_model
 
 from accounts.export import iso_or_none
 from base.locales import in_locale_or_default, locales_active_and_default, one_per_key_active_first
+from base.page_cache import page_cache_get_or_set, page_cache_get_or_set_many
 from base.pagination import page_or_last
 from base.relations import related_ids
 from courses.models import (
@@ -238,10 +240,28 @@ def catalog_get(*, filters: dict, partners: list, locales=None) -> CatalogPage:
     return CatalogPage(courses=course_list, page_obj=page_obj, paginator=paginator, messages=messages)
 
 
-def course_step_list(course: CoursePage) -> list:
+def course_step_list(course: CoursePage, *, with_bodies: bool = True) -> list:
     """The course's live, public steps (lessons, quizzes…) in syllabus order (one query per step type)."""
-    steps = [step for model in course_step_models() for step in model.objects.descendant_of(course).live().public()]
+    steps = []
+    for model in course_step_models():
+        queryset = model.objects.descendant_of(course).live().public()
+        steps.extend(queryset if with_bodies else queryset.defer_streamfields())
     return sorted(steps, key=lambda step: step.path)
+
+
+def course_outline_get(course: CoursePage) -> list:
+    """The course's live, public steps in order, without their bodies, from the cache: the same for every learner.
+
+    Kept under the page cache's generation, so any publish, move or deletion makes it fresh.
+    """
+    return page_cache_get_or_set(f"course-outline:{course.pk}", lambda: course_step_list(course, with_bodies=False))
+
+
+def _live_course_of_step(step: CourseStep):
+    """The live course above `step` (cached like the outline), or None."""
+    return page_cache_get_or_set(
+        f"course-of-step:{step.pk}", lambda: CoursePage.objects.ancestor_of(step).live().first()
+    )
 
 
 def _first_free_preview(steps: list):
@@ -249,10 +269,21 @@ def _first_free_preview(steps: list):
     return next((step for step in steps if step.free_preview_allowed), None)
 
 
+def _course_syllabus_get(course: CoursePage) -> tuple[list, list]:
+    """The course's live, public modules and steps (without bodies), from the cache: the same for every learner.
+
+    Read from the database's tree, never from `course` itself, so a preview of the course shows them too.
+    """
+    modules = page_cache_get_or_set(
+        f"course-modules:{course.pk}",
+        lambda: list(ModulePage.objects.child_of(course).live().public().order_by("path")),
+    )
+    return modules, course_outline_get(course)
+
+
 def course_detail_get(*, course: CoursePage, user) -> CourseDetail:
     """Syllabus, the learner's enrolment and progress, partner, prerequisites and programs."""
-    modules = list(ModulePage.objects.child_of(course).live().public().order_by("path"))
-    steps = course_step_list(course)
+    modules, steps = _course_syllabus_get(course)
     enrollment = None
     done_keys = set()
     if user.is_authenticated:
@@ -269,7 +300,7 @@ def course_detail_get(*, course: CoursePage, user) -> CourseDetail:
         enrollment=enrollment,
         progress=progress_get(steps, done_keys),
         preview_step_key=preview.translation_key if preview else None,
-        partner=page_partner_get(course, partner_list_by_path()),
+        partner=page_partner_get(course, page_cache_get_or_set("partners-by-path", partner_list_by_path)),
         prerequisites=list(
             CoursePage.objects.live().public().filter(pk__in=related_ids(course.prerequisites)).order_by("title")
         ),
@@ -294,10 +325,12 @@ def module_detail_get(*, module: ModulePage) -> ModuleDetail:
 
 def step_detail_get(*, step: CourseStep, user, is_preview: bool = False) -> StepDetail:
     """Where the step sits in its course, whether this visitor may open it, and their progress."""
-    # An editor previews steps of a course not yet published (a partner's submission) too.
-    courses = CoursePage.objects.ancestor_of(step)
-    course = (courses if is_preview else courses.live()).first()
-    steps = course_step_list(course) if course else []
+    if is_preview:  # an editor previews steps of a course not yet published (a partner's submission) too
+        course = CoursePage.objects.ancestor_of(step).first()
+        steps = course_step_list(course, with_bodies=False) if course else []
+    else:
+        course = _live_course_of_step(step)
+        steps = course_outline_get(course) if course else []
     keys = [item.translation_key for item in steps]
     index = keys.index(step.translation_key) if step.translation_key in keys else -1
     enrollment = None
@@ -441,34 +474,96 @@ def program_detail_get(*, program: TrainingProgramPage, user) -> ProgramDetail:
     )
 
 
-def dashboard_get(*, user) -> Dashboard:
-    """'My learning': courses in progress and completed, with progress, and programs followed."""
-    active, default = locales_active_and_default()
-    enrollments = list(
-        Enrollment.objects.filter(user=user, left_at__isnull=True).select_related("course").order_by("-enrolled_at")
-    )
-    keys = [enrollment.course_key for enrollment in enrollments]
-    localized = {}
-    for course in (
-        CoursePage.objects.live()
-        .public()
-        .filter(translation_key__in=keys, locale__in=[active, default])
-        .prefetch_related(_covers())
-    ):
-        if course.translation_key not in localized or course.locale_id == active.pk:
-            localized[course.translation_key] = course
+def _dashboard_course_get_many(keys: list, locales) -> dict:
+    """Live, public courses by translation key, in the active language where translated, with their covers.
 
-    courses = list(localized.values())
-    steps_by_course = {course.pk: [] for course in courses}
-    if courses:
+    From the cache, one entry per course and language: the same for every learner.
+    """
+    active, default = locales
+
+    def compute(missing):
+        localized = dict.fromkeys(missing)  # None: not live or not public (kept too, so it is not asked again)
+        for course in (
+            CoursePage.objects.live()
+            .public()
+            .filter(translation_key__in=missing, locale__in=[active, default])
+            # The image, not its renditions: prefetched renditions would be kept as they were then
+            # (none, before the first page made them); Wagtail's rendition cache finds them instead.
+            .select_related("cover_image")
+        ):
+            if localized[course.translation_key] is None or course.locale_id == active.pk:
+                localized[course.translation_key] = course
+        return localized
+
+    found = page_cache_get_or_set_many({key: f"course-card:{active.pk}:{default.pk}:{key}" for key in keys}, compute)
+    return {key: course for key, course in found.items() if course is not None}
+
+
+def _course_outline_get_many(courses: list) -> dict:
+    """course_outline_get for many courses: {course pk: steps}, the missing ones in one query per step type."""
+
+    def compute(missing_pks):
+        missing = [course for course in courses if course.pk in missing_pks]
+        outlines = {course.pk: [] for course in missing}
         in_any_course = Q()
-        for course in courses:
+        for course in missing:
             in_any_course |= Q(path__startswith=course.path, depth__gt=course.depth)
-        steps = [step for model in course_step_models() for step in model.objects.live().public().filter(in_any_course)]
+        steps = [
+            step
+            for model in course_step_models()
+            for step in model.objects.live().public().filter(in_any_course).defer_streamfields()
+        ]
         for step in sorted(steps, key=lambda step: step.path):
-            owner = next((course for course in courses if step.path.startswith(course.path)), None)
+            owner = next((course for course in missing if step.path.startswith(course.path)), None)
             if owner:
-                steps_by_course[owner.pk].append(step)
+                outlines[owner.pk].append(step)
+        return outlines
+
+    return page_cache_get_or_set_many({course.pk: f"course-outline:{course.pk}" for course in courses}, compute)
+
+
+def _program_paths_get(locales) -> list:
+    """Every live, public program (active language first) as (program, course keys it links, its live course keys).
+
+    From the cache, per language: the same for every learner; the dashboard picks the ones a learner follows.
+    """
+    active, default = locales
+
+    def compute():
+        chosen = {}
+        for program in TrainingProgramPage.objects.live().public().filter(locale__in=[active, default]):
+            if program.translation_key not in chosen or program.locale_id == active.pk:
+                chosen[program.translation_key] = program
+        programs = sorted(chosen.values(), key=lambda program: program.title.casefold())
+        linked = {}
+        for program_key, course_key in ProgramCourse.objects.filter(program__translation_key__in=chosen).values_list(
+            "program__translation_key", "course__translation_key"
+        ):
+            linked.setdefault(program_key, set()).add(course_key)
+        courses = _programs_with_courses(programs, active)
+        return [
+            (
+                program,
+                linked.get(program.translation_key, set()),
+                [course.translation_key for course in courses[program.pk]],
+            )
+            for program in programs
+        ]
+
+    return page_cache_get_or_set(f"program-paths:{active.pk}:{default.pk}", compute)
+
+
+def dashboard_get(*, user) -> Dashboard:
+    """'My learning': courses in progress and completed, with progress, and programs followed.
+
+    The learner's own rows (enrolments, completions) are read for each request; the courses, their
+    outlines and the programs are the same for everyone and come from the cache.
+    """
+    locales = locales_active_and_default()
+    enrollments = list(Enrollment.objects.filter(user=user, left_at__isnull=True).order_by("-enrolled_at"))
+    keys = [enrollment.course_key for enrollment in enrollments]
+    localized = _dashboard_course_get_many(keys, locales)
+    outlines = _course_outline_get_many(list(localized.values()))
 
     done = {}
     for enrollment_id, lesson_key in LessonCompletion.objects.filter(enrollment__in=enrollments).values_list(
@@ -484,42 +579,33 @@ def dashboard_get(*, user) -> Dashboard:
         item = CourseProgress(
             enrollment=enrollment,
             course=course,
-            progress=progress_get(steps_by_course[course.pk], done.get(enrollment.pk, set())),
+            progress=progress_get(outlines[course.pk], done.get(enrollment.pk, set())),
         )
         (completed if enrollment.completed_at else in_progress).append(item)
 
-    program_keys = set(
-        ProgramCourse.objects.filter(course__translation_key__in=keys).values_list(
-            "program__translation_key", flat=True
-        )
-    )
-    programs_by_key = {}
-    for program in (
-        TrainingProgramPage.objects.live()
-        .public()
-        .filter(translation_key__in=program_keys, locale__in=[active, default])
-    ):
-        if program.translation_key not in programs_by_key or program.locale_id == active.pk:
-            programs_by_key[program.translation_key] = program
-    programs = sorted(programs_by_key.values(), key=lambda program: program.title.casefold())
-    program_courses = _programs_with_courses(programs, active)
+    enrolled_keys = set(keys)
     completed_keys = {enrollment.course_key for enrollment in enrollments if enrollment.completed_at}
-    followed = []
-    for program in programs:
-        course_keys = [course.translation_key for course in program_courses[program.pk]]
-        followed.append(
-            ProgramProgress(
-                program=program, done=sum(1 for key in course_keys if key in completed_keys), total=len(course_keys)
-            )
+    followed = [
+        ProgramProgress(
+            program=program,
+            done=sum(1 for key in course_keys if key in completed_keys),
+            total=len(course_keys),
         )
+        for program, linked_keys, course_keys in _program_paths_get(locales)
+        if linked_keys & enrolled_keys
+    ]
     return Dashboard(in_progress=in_progress, completed=completed, programs=followed)
 
 
 def catalog_url_get(request) -> str:
-    """The catalog in the active language, or the home page if there is none."""
-    catalogs = one_per_key_active_first(CourseIndexPage.objects.live(), key=lambda page: "catalog")
-    catalog = catalogs.get("catalog")
-    return catalog.get_url(request) if catalog else "/"
+    """The catalog in the active language, or the home page if there is none (cached per host and language)."""
+
+    def compute():
+        catalogs = one_per_key_active_first(CourseIndexPage.objects.live(), key=lambda page: "catalog")
+        catalog = catalogs.get("catalog")
+        return catalog.get_url(request) if catalog else "/"
+
+    return page_cache_get_or_set(f"catalog-url:{request.get_host()}:{get_language()}", compute)
 
 
 def enrollment_export_list(user) -> list:

@@ -6,6 +6,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from assessments.selectors import attempt_list
+from base.page_route import site_for_request
 from certificates.selectors import certificate_list
 from courses import selectors as course_selectors
 from library.selectors import reading_list_get
@@ -15,6 +16,7 @@ from library.selectors import reading_list_get
 @require_GET
 @login_required
 def dashboard(request):
+    site_for_request(request)  # from the cache: every page link on the dashboard needs the site
     context = {
         "dashboard": course_selectors.dashboard_get(user=request.user),
         "catalog_url": course_selectors.catalog_url_get(request),

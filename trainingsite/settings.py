@@ -228,6 +228,10 @@ else:
 # as long (s-maxage); browsers ask again each time (max-age=0).
 PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS", 600, cast=int)
 
+# Course and resource views are added up in memory by each process and written in one batch at
+# most this often, and when the process exits (reports/page_views.py); 0 writes each view at once.
+PAGE_VIEW_FLUSH_SECONDS = env("PAGE_VIEW_FLUSH_SECONDS", 10, cast=int)
+
 # A CDN in front keeps those pages too; when one is configured, publishing, unpublishing or moving a
 # page purges it, its ancestors and the listings that show it (base/cdn.py, a background task).
 # Without any of these variables nothing is purged. Several may be set at once.

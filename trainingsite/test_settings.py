@@ -29,3 +29,6 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405
 # Queued tasks run as soon as they are enqueued (after the commit that queues them).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Page views are written as they happen, so tests read them at once (tests/reports/test_page_view_batches.py
+# turns the batching on).
+PAGE_VIEW_FLUSH_SECONDS = 0

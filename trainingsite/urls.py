@@ -40,8 +40,9 @@ urlpatterns += i18n_patterns(
     path("", include("certificates.urls")),
     path("", include("library.urls")),
     path("", include("search.urls")),
-    # Wagtail's page views (_util/: page passwords) and then pages, served with the default-language
-    # page where a language has no translation yet.
+    # Wagtail's page views (_util/: page passwords) and then pages, routed from the cache
+    # (base/page_route.py) and served with the default-language page where a language has no
+    # translation yet.
     path("", include(WAGTAIL_UTIL_URLS)),
     re_path(serve_pattern, views.page_serve, name="wagtail_serve"),
     prefix_default_language=False,

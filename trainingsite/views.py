@@ -21,6 +21,7 @@ from base.languages import (
     response_no_shared_cache,
     url_in_language,
 )
+from base.page_route import page_route_resolve
 
 # Only image files are served from local media; documents go through Wagtail's
 # serve view, which checks collection privacy.
@@ -72,6 +73,7 @@ def page_serve(request, path):
     `before_serve_page` hook) exactly as at its own address; templates see it is a fallback by its
     locale and add the note, `lang` and the canonical link. A path no locale has stays a 404.
     """
+    page_route_resolve(request, path)  # the route from the cache, where Wagtail's serve reads it
     if Page.route_for_request(request, path) is None:
         route = page_route_fallback(request, path)
         if route is None:

@@ -10,7 +10,7 @@ from tests.queries import assert_flat, count_queries
 pytestmark = pytest.mark.django_db
 
 # Measured when each guard was written (same on SQLite and PostgreSQL).
-QUIZ_QUERIES = 31
+QUIZ_QUERIES = 8
 GRADING_QUERIES = 35  # grading a passing attempt
 
 

@@ -20,7 +20,7 @@ from tests.queries import assert_flat
 
 pytestmark = pytest.mark.django_db
 
-DASHBOARD_QUERIES = 19  # measured with certificates only (no enrolments)
+DASHBOARD_QUERIES = 8  # measured with certificates only (no enrolments)
 ISSUED = timezone.make_aware(datetime(2026, 3, 14, 10, 0))
 
 

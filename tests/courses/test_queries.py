@@ -26,13 +26,13 @@ pytestmark = pytest.mark.django_db
 
 # Measured when each guard was written (same on SQLite and PostgreSQL). Most are per-request
 # overhead: session, user, site, locale, menus, view restrictions.
-CATALOG_QUERIES = 29
-CATALOG_PARTNERS_QUERIES = 27  # partners in the filter, no topics or cover images
-PROGRAMS_QUERIES = 24
-PROGRAM_QUERIES = 27
-COURSE_QUERIES = 32
-LESSON_QUERIES = 30
-DASHBOARD_QUERIES = 30
+CATALOG_QUERIES = 9
+CATALOG_PARTNERS_QUERIES = 7  # partners in the filter, no topics or cover images
+PROGRAMS_QUERIES = 10
+PROGRAM_QUERIES = 11
+COURSE_QUERIES = 11
+LESSON_QUERIES = 7
+DASHBOARD_QUERIES = 9
 
 
 def add_courses(catalog, count, topic):

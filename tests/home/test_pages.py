@@ -73,7 +73,7 @@ def test_menus_show_translated_titles_in_another_language(client, home):
     assert '<a href="/fr/a-propos/">À propos</a>' in html
 
 
-HOME_QUERIES = 15  # measured when the guard was written
+HOME_QUERIES = 5
 
 
 def test_home_page_query_count_does_not_grow_with_featured_pages(client, home):

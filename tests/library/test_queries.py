@@ -11,10 +11,10 @@ from tests.queries import assert_flat, page_queries
 pytestmark = pytest.mark.django_db
 
 # Measured when each guard was written (same on SQLite and PostgreSQL).
-LIBRARY_QUERIES = 32
-SEARCH_QUERIES = 13
-RESOURCE_QUERIES = 24
-DASHBOARD_QUERIES = 25  # no enrolments, only the reading list
+LIBRARY_QUERIES = 15
+SEARCH_QUERIES = 7
+RESOURCE_QUERIES = 10
+DASHBOARD_QUERIES = 10  # no enrolments, only the reading list
 
 
 def add_resources(parent, count, partner=None):

@@ -5,7 +5,7 @@ from django.test import Client
 from django.utils import timezone
 
 from reports.models import PageViewDay
-from reports.receivers import page_view_add
+from reports.page_views import page_view_add
 from tests.builders import make_course, make_course_index, make_home
 from tests.threads import THREADS, run_at_once
 
