@@ -38,6 +38,9 @@ REVIEW_TASK = "Editors approve partner pages"
 # What a partner's group may do on its own subtree: add and edit, then submit for review.
 # Never publish, bulk delete, lock or unlock: those stay with editors.
 PARTNER_PAGE_PERMISSIONS = ["add_page", "change_page"]
+# Admin access, and wagtail-localize's "Translate"/"Sync" actions (the admin guard keeps them to
+# the partner's own pages: wagtail-localize checks only this permission, not the page).
+PARTNER_MODEL_PERMISSIONS = [("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")]
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"]
 PARTNER_COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
@@ -53,6 +56,7 @@ EDITOR_COLLECTION_PERMISSIONS = PARTNER_COLLECTION_PERMISSIONS + [
 ]
 EDITOR_MODEL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
+    ("wagtail_localize", "submit_translation"),
     ("partners", "onboard_partner"),
     ("partners", "view_all_partner_reports"),
     ("assessments", "view_quizattempt"),
@@ -123,8 +127,25 @@ def review_workflow_ensure(*, index: PartnerIndexPage) -> Workflow:
         task = GroupApprovalTask.objects.create(name=REVIEW_TASK, active=True)
     task.groups.add(editors)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
+    # The index in every language: a partner's translated pages go through the same review.
+    for page in Page.objects.filter(translation_key=index.translation_key):
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
     return workflow
+
+
+@transaction.atomic
+def partner_index_translation_workflow_ensure(*, index: PartnerIndexPage) -> Workflow | None:
+    """A new translation of the partners' index gets the review workflow its source has, if any."""
+    source = (
+        WorkflowPage.objects.filter(page__translation_key=index.translation_key)
+        .exclude(page=index)
+        .select_related("workflow")
+        .first()
+    )
+    if source is None:
+        return None
+    WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": source.workflow})
+    return source.workflow
 
 
 def partner_index_get() -> PartnerIndexPage:
@@ -196,11 +217,33 @@ def partner_team_ensure(*, partner: PartnerPage) -> PartnerTeam:
     return team
 
 
+@transaction.atomic
+def partner_translation_permissions_grant(*, partner: PartnerPage) -> PartnerTeam | None:
+    """A translation of a partner's page gets the same group permissions as its source page.
+
+    Called when wagtail-localize (or `copy_for_translation`) creates the page in another locale,
+    so the partner's team edits and translates its own work in every language, and nothing else.
+    """
+    team = (
+        PartnerTeam.objects.filter(partner__translation_key=partner.translation_key)
+        .exclude(partner=partner)
+        .select_related("group")
+        .first()
+    )
+    if team is None:
+        return None
+    for codename in PARTNER_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(group=team.group, page=partner, permission=_page_permission(codename))
+    return team
+
+
 def _team_permissions_ensure(team: PartnerTeam) -> None:
     group = team.group
-    group.permissions.add(_permission("wagtailadmin", "access_admin"))
-    for codename in PARTNER_PAGE_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(group=group, page=team.partner, permission=_page_permission(codename))
+    group.permissions.add(*[_permission(app, codename) for app, codename in PARTNER_MODEL_PERMISSIONS])
+    # The partner's page and each of its translations: the subtree in every locale.
+    for page in Page.objects.filter(translation_key=team.partner.translation_key):
+        for codename in PARTNER_PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=_page_permission(codename))
     for app, codename in PARTNER_COLLECTION_PERMISSIONS:
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=team.collection, permission=_permission(app, codename)
