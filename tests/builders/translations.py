@@ -1,5 +1,6 @@
 """Translations through wagtail-localize's own machinery: a source, a translation, the target saved."""
 
+from django.test import TestCase
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -9,6 +10,12 @@ def make_locale(language_code):
     return locale
 
 
+def target_save(translation, *, user=None, publish=True):
+    """`Translation.save_target`, with the publish it defers to the commit run now (tests never commit)."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translation.save_target(user=user, publish=publish)
+
+
 def translate(instance, locale, *, user=None, publish=True):
     """The `locale` translation of a page or snippet, made or refreshed from its source as an editor would.
 
@@ -16,9 +23,11 @@ def translate(instance, locale, *, user=None, publish=True):
     """
     if isinstance(locale, str):
         locale = make_locale(locale)
-    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    source, created = TranslationSource.get_or_create_from_instance(instance)
+    if not created:
+        source.update_from_db()  # the source changed since it was last translated: "Sync"
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
-    translation.save_target(user=user, publish=publish)
+    target_save(translation, user=user, publish=publish)
     target = instance.get_translation(locale)
     return (target.specific if isinstance(target, Page) else target), translation
 
