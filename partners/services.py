@@ -24,8 +24,10 @@ from wagtail.models import (
     Site,
     Workflow,
     WorkflowPage,
+    WorkflowState,
     WorkflowTask,
 )
+from wagtail_localize.models import Translation
 
 from accounts.services import user_create_verified
 from partners.models import PartnerIndexPage, PartnerKind, PartnerPage, PartnerTeam
@@ -248,6 +250,38 @@ def _team_permissions_ensure(team: PartnerTeam) -> None:
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=team.collection, permission=_permission(app, codename)
         )
+
+
+class TranslationReviewError(Exception):
+    """The translation cannot be sent for review, with a message for its translator."""
+
+
+@transaction.atomic
+def translation_review_submit(*, page: Page, user) -> WorkflowState:
+    """Save a translated page's strings as a new draft and send it through its review workflow.
+
+    wagtail-localize's editor can only publish, which a partner's team may not: this is their way
+    to ask for review, the same workflow (the partners' list's, in every language) as the source.
+    """
+    page = page.specific
+    translation = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).first()
+    if translation is None:
+        raise TranslationReviewError(_("This page is not a translation made in the translation editor."))
+    workflow = page.get_workflow()
+    if workflow is None:
+        raise TranslationReviewError(_("There is no review workflow for this page: an editor publishes it."))
+    if page.workflow_in_progress:
+        return page.current_workflow_state
+    translation.save_target(user=user, publish=False)
+    page.refresh_from_db()
+    if page.live and page.live_revision_id:
+        # wagtail-localize writes the draft onto the page's row as well as into a revision: put the
+        # live content back, so that nothing shows before the review approves it.
+        page.live_revision.as_object().save(clean=False)
+        page.refresh_from_db()
+    return workflow.start(page, user)
 
 
 @transaction.atomic

@@ -218,3 +218,46 @@ def test_the_french_partners_list_without_a_workflow_source_gets_none(db, home):
     home.add_child(instance=index)
     french = translate(index, make_locale("fr"))[0]
     assert not WorkflowPage.objects.filter(page=french).exists()
+
+
+def test_partner_x_sends_a_french_translation_through_the_review_and_an_editor_publishes_it(client, world):
+    """Submitting a translation goes through the same workflow as the source: X cannot publish it."""
+    page = world.fr_x_course
+    t = translation_of(page)
+    segment = t.source.stringsegment_set.select_related("string", "context").get(context__path="summary")
+    client.force_login(world.x_user)
+    # X translates one string in the editor, then asks for review.
+    response = client.put(
+        f"/admin/localize/translate/{t.pk}/strings/{segment.pk}/edit/",
+        "value=Savoir où va l'argent",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 201  # the string translation, created
+    # The translation editor shows no page buttons: the explorer's "More" menu offers it.
+    listing = client.get(f"/admin/pages/{world.fr_x.pk}/").content.decode()
+    assert f"/admin/partners/translations/{page.pk}/submit/" in listing
+    assert client.get(f"/admin/partners/translations/{page.pk}/submit/").status_code == 200
+    response = client.post(f"/admin/partners/translations/{page.pk}/submit/")
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.workflow_in_progress
+    assert page.current_workflow_state.workflow.name == services.REVIEW_WORKFLOW
+    assert page.get_latest_revision_as_object().summary == "Savoir où va l'argent"
+    assert page.summary != "Savoir où va l'argent"  # not live until an editor approves
+    # Y may not send X's page, nor see the button's view.
+    client.force_login(world.y_user)
+    assert client.post(f"/admin/partners/translations/{page.pk}/submit/").status_code in (403, 404)
+    # An editor approves: the French summary goes live.
+    state = page.current_workflow_state
+    task_state = state.current_task_state
+    client.force_login(world.editor)
+    response = client.post(f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/", {"comment": ""})
+    assert response.status_code in (200, 302)
+    page.refresh_from_db()
+    assert page.summary == "Savoir où va l'argent" and page.live
+
+
+def test_the_review_button_is_not_shown_to_editors_who_publish(client, world):
+    client.force_login(world.editor)
+    listing = client.get(f"/admin/pages/{world.fr_x.pk}/").content.decode()
+    assert f"/admin/partners/translations/{world.fr_x_course.pk}/submit/" not in listing
