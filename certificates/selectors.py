@@ -6,10 +6,12 @@ from datetime import date, datetime
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import TextChoices
+from django.db.models import F, OuterRef, Subquery, TextChoices
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from certificates.models import Certificate
 from certificates.services import certificate_recipient_name_get
@@ -151,20 +153,30 @@ class Verification:
     revoked_on: date | None = None
 
 
-def certificate_verification_get(*, public_id: str) -> Verification:
-    """The verification of any input: one indexed query whatever it is, and nothing beyond the four facts."""
-    row = (
-        Certificate.objects.filter(public_id=public_id_normalise(public_id))
-        .values("recipient_name", "achievement_name", "issuer_name", "issued_at", "revoked_at", "replaced_at")
-        .first()
-    )
+def certificate_verification_get(*, public_id: str, language: str | None = None) -> Verification:
+    """The verification of any input: one indexed query whatever it is, and nothing beyond the four facts.
+
+    With `language`, the course or program is named as its live translation in that language is
+    (one certificate, whatever language it was learnt in); else as it was named on the certificate.
+    """
+    certificates = Certificate.objects.filter(public_id=public_id_normalise(public_id))
+    if language:
+        title = Page.objects.filter(
+            translation_key=OuterRef("achievement_key"), locale__language_code=language, live=True
+        ).values("title")[:1]
+        certificates = certificates.annotate(shown_name=Coalesce(Subquery(title), F("achievement_name")))
+    else:
+        certificates = certificates.annotate(shown_name=F("achievement_name"))
+    row = certificates.values(
+        "recipient_name", "shown_name", "issuer_name", "issued_at", "revoked_at", "replaced_at"
+    ).first()
     if row is None:
         return Verification(status=VerificationStatus.NOT_FOUND)
     revoked = [d for d in (row["revoked_at"], row["replaced_at"]) if d is not None]
     return Verification(
         status=VerificationStatus.REVOKED if revoked else VerificationStatus.VALID,
         recipient_name=row["recipient_name"],
-        achievement_name=row["achievement_name"],
+        achievement_name=row["shown_name"],
         issuer_name=row["issuer_name"],
         issued_on=timezone.localdate(row["issued_at"]),
         revoked_on=timezone.localdate(min(revoked)) if revoked else None,

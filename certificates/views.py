@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -111,7 +112,7 @@ def verify(request, public_id):
     indexed query and gets the same bytes: the page is rendered as if for the lookup address,
     so neither the language links nor the sign-in link echo what was asked.
     """
-    verification = selectors.certificate_verification_get(public_id=public_id[:64])
+    verification = selectors.certificate_verification_get(public_id=public_id[:64], language=get_language())
     found = verification.status != selectors.VerificationStatus.NOT_FOUND
     if found:
         response = render(request, "certificates/verify.html", {"verification": verification})

@@ -16,6 +16,7 @@ from django.http import Http404
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
+from wagtail_localize.models import Translation, TranslationSource
 
 from partners.permissions import PartnerScope, is_partner_only
 
@@ -43,7 +44,12 @@ EDITOR_ONLY_VIEWS = {
     # Every translation of the site, other partners' drafts with their titles and edit links included.
     "wagtail_localize:translations_report",
     "wagtail_localize:translations_report_results",
+    # Menus, footer and taxonomy are the editors' (the view checks only the global permission).
+    "wagtail_localize:submit_snippet_translation",
 }
+# wagtail-localize's "Translate" checks only the global `submit_translation` permission, never the
+# page: a partner may submit only pages of their own subtree, not the (live) home or catalog.
+OWN_PAGE_VIEWS = {"wagtail_localize:submit_page_translation", "wagtail_localize:convert_to_alias"}
 
 
 class PartnerAdminGuardMiddleware:
@@ -96,6 +102,17 @@ class PartnerAdminGuardMiddleware:
         for page in _objects(Page.objects.only("path", "depth", "live"), pages):
             if not scope.page_allowed(page):
                 raise Http404
+        if name in OWN_PAGE_VIEWS:
+            if not all(scope.page_owned(page) for page in _objects(Page.objects.only("path"), pages)):
+                raise Http404
+            # A translation copies missing parents: only into a language the partners' list exists in,
+            # so that nothing is created above the partner's own page.
+            if not all(scope.locale_open(value) for value in request.POST.getlist("locales")):
+                raise PermissionDenied
+        if "translation_source_id" in view_kwargs:
+            self._sync_check(request, scope, view_kwargs["translation_source_id"])
+        if "translation_id" in view_kwargs:
+            self._translation_check(scope, view_kwargs["translation_id"])
         for image in _objects(get_image_model().objects.select_related("collection"), images):
             if not scope.file_allowed(image):
                 raise Http404
@@ -105,6 +122,33 @@ class PartnerAdminGuardMiddleware:
         for collection in _objects(Collection.objects.all(), collections):
             if not scope.collection_allowed(collection):
                 raise Http404
+
+    @staticmethod
+    def _sync_check(request, scope, source_id):
+        """ "Sync translated pages": only a source page of their own, and never "publish immediately"."""
+        source = _objects(TranslationSource.objects.select_related("specific_content_type"), [source_id])
+        if not source or not _source_pages(source[0]) or not all(scope.page_owned(p) for p in _source_pages(source[0])):
+            raise Http404
+        if request.method == "POST" and request.POST.get("publish_translations"):
+            raise PermissionDenied  # publishing goes through the review, as for the source
+
+    @staticmethod
+    def _translation_check(scope, translation_id):
+        """The translation editor's views (strings, PO files, preview, stop): only their own pages."""
+        found = _objects(Translation.objects.select_related("source__specific_content_type"), [translation_id])
+        if not found:
+            raise Http404
+        pages = _source_pages(found[0].source)
+        if not pages or not all(scope.page_owned(page) for page in pages):
+            raise Http404
+
+
+def _source_pages(source):
+    """The pages a translation source stands for, in every locale; none for a snippet."""
+    model = source.specific_content_type.model_class()
+    if model is None or not issubclass(model, Page):
+        return []
+    return list(Page.objects.filter(translation_key=source.object_id).only("path"))
 
 
 def _objects(queryset, ids):

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Collection, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from base.blocks import RICH_TEXT_FEATURES
 from base.models import CardMixin
@@ -102,6 +103,9 @@ class PartnerPage(CardMixin, Page):
     subpage_types = ["courses.CoursePage", "library.ResourcePage"]
 
     card_image_field = "logo"
+    # A person's name and a phone number are the same in every language: kept in step with the
+    # source page, never offered to translators (wagtail-localize would translate any text field).
+    override_translatable_fields = [SynchronizedField("contact_name"), SynchronizedField("contact_phone")]
 
     class Meta:
         verbose_name = _("partner page")

@@ -12,8 +12,9 @@ def is_editor(user) -> bool:
 
 
 def partner_pages_of(user):
-    """The partner pages whose team `user` belongs to."""
-    return PartnerPage.objects.filter(team__group__user=user)
+    """The partner pages whose team `user` belongs to, in every locale (their translations too)."""
+    keys = PartnerPage.objects.filter(team__group__user=user).values("translation_key")
+    return PartnerPage.objects.filter(translation_key__in=keys)
 
 
 def can_see_partner_reports(user) -> bool:
@@ -52,7 +53,8 @@ class PartnerScope:
 
     def __init__(self, user):
         teams = list(PartnerTeam.objects.filter(group__user=user).select_related("partner", "collection"))
-        self.page_paths = [team.partner.path for team in teams]
+        # The partner's page in every locale: a translated subtree is theirs too.
+        self.page_paths = list(partner_pages_of(user).values_list("path", flat=True))
         self.collection_paths = [team.collection.path for team in teams]
         self.sections = list(PartnerIndexPage.objects.values_list("path", "depth"))
 
@@ -67,6 +69,19 @@ class PartnerScope:
             return True
         in_sections = any(page.path.startswith(path) and page.depth > depth for path, depth in self.sections)
         return page.live and not in_sections
+
+    def page_owned(self, page) -> bool:
+        """In the partner's own subtree, in any locale (not an ancestor): what they may translate."""
+        return any(page.path.startswith(path) for path in self.page_paths)
+
+    def locale_open(self, locale_id) -> bool:
+        """The partners' list above their page exists in this locale, so a translation lands inside it."""
+        value = str(locale_id)
+        if not (value.isascii() and value.isdigit() and len(value) < 19):
+            return False
+        parents = [path[: -PartnerPage.steplen] for path in self.page_paths]
+        keys = PartnerIndexPage.objects.filter(path__in=parents).values("translation_key")
+        return PartnerIndexPage.objects.filter(locale_id=int(value), translation_key__in=keys).exists()
 
     def file_allowed(self, item) -> bool:
         """Images and documents: only those in the partner's own collections."""

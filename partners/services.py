@@ -24,8 +24,10 @@ from wagtail.models import (
     Site,
     Workflow,
     WorkflowPage,
+    WorkflowState,
     WorkflowTask,
 )
+from wagtail_localize.models import Translation
 
 from accounts.services import user_create_verified
 from partners.models import PartnerIndexPage, PartnerKind, PartnerPage, PartnerTeam
@@ -38,6 +40,9 @@ REVIEW_TASK = "Editors approve partner pages"
 # What a partner's group may do on its own subtree: add and edit, then submit for review.
 # Never publish, bulk delete, lock or unlock: those stay with editors.
 PARTNER_PAGE_PERMISSIONS = ["add_page", "change_page"]
+# Admin access, and wagtail-localize's "Translate"/"Sync" actions (the admin guard keeps them to
+# the partner's own pages: wagtail-localize checks only this permission, not the page).
+PARTNER_MODEL_PERMISSIONS = [("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")]
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"]
 PARTNER_COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
@@ -53,6 +58,7 @@ EDITOR_COLLECTION_PERMISSIONS = PARTNER_COLLECTION_PERMISSIONS + [
 ]
 EDITOR_MODEL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
+    ("wagtail_localize", "submit_translation"),
     ("partners", "onboard_partner"),
     ("partners", "view_all_partner_reports"),
     ("assessments", "view_quizattempt"),
@@ -123,8 +129,25 @@ def review_workflow_ensure(*, index: PartnerIndexPage) -> Workflow:
         task = GroupApprovalTask.objects.create(name=REVIEW_TASK, active=True)
     task.groups.add(editors)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
+    # The index in every language: a partner's translated pages go through the same review.
+    for page in Page.objects.filter(translation_key=index.translation_key):
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
     return workflow
+
+
+@transaction.atomic
+def partner_index_translation_workflow_ensure(*, index: PartnerIndexPage) -> Workflow | None:
+    """A new translation of the partners' index gets the review workflow its source has, if any."""
+    source = (
+        WorkflowPage.objects.filter(page__translation_key=index.translation_key)
+        .exclude(page=index)
+        .select_related("workflow")
+        .first()
+    )
+    if source is None:
+        return None
+    WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": source.workflow})
+    return source.workflow
 
 
 def partner_index_get() -> PartnerIndexPage:
@@ -196,15 +219,69 @@ def partner_team_ensure(*, partner: PartnerPage) -> PartnerTeam:
     return team
 
 
+@transaction.atomic
+def partner_translation_permissions_grant(*, partner: PartnerPage) -> PartnerTeam | None:
+    """A translation of a partner's page gets the same group permissions as its source page.
+
+    Called when wagtail-localize (or `copy_for_translation`) creates the page in another locale,
+    so the partner's team edits and translates its own work in every language, and nothing else.
+    """
+    team = (
+        PartnerTeam.objects.filter(partner__translation_key=partner.translation_key)
+        .exclude(partner=partner)
+        .select_related("group")
+        .first()
+    )
+    if team is None:
+        return None
+    for codename in PARTNER_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(group=team.group, page=partner, permission=_page_permission(codename))
+    return team
+
+
 def _team_permissions_ensure(team: PartnerTeam) -> None:
     group = team.group
-    group.permissions.add(_permission("wagtailadmin", "access_admin"))
-    for codename in PARTNER_PAGE_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(group=group, page=team.partner, permission=_page_permission(codename))
+    group.permissions.add(*[_permission(app, codename) for app, codename in PARTNER_MODEL_PERMISSIONS])
+    # The partner's page and each of its translations: the subtree in every locale.
+    for page in Page.objects.filter(translation_key=team.partner.translation_key):
+        for codename in PARTNER_PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=_page_permission(codename))
     for app, codename in PARTNER_COLLECTION_PERMISSIONS:
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=team.collection, permission=_permission(app, codename)
         )
+
+
+class TranslationReviewError(Exception):
+    """The translation cannot be sent for review, with a message for its translator."""
+
+
+@transaction.atomic
+def translation_review_submit(*, page: Page, user) -> WorkflowState:
+    """Save a translated page's strings as a new draft and send it through its review workflow.
+
+    wagtail-localize's editor can only publish, which a partner's team may not: this is their way
+    to ask for review, the same workflow (the partners' list's, in every language) as the source.
+    """
+    page = page.specific
+    translation = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).first()
+    if translation is None:
+        raise TranslationReviewError(_("This page is not a translation made in the translation editor."))
+    workflow = page.get_workflow()
+    if workflow is None:
+        raise TranslationReviewError(_("There is no review workflow for this page: an editor publishes it."))
+    if page.workflow_in_progress:
+        return page.current_workflow_state
+    translation.save_target(user=user, publish=False)
+    page.refresh_from_db()
+    if page.live and page.live_revision_id:
+        # wagtail-localize writes the draft onto the page's row as well as into a revision: put the
+        # live content back, so that nothing shows before the review approves it.
+        page.live_revision.as_object().save(clean=False)
+        page.refresh_from_db()
+    return workflow.start(page, user)
 
 
 @transaction.atomic

@@ -2,11 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import ListingButton
+from wagtail.models import Page
+from wagtail_localize.models import Translation
 
 from partners import permissions, services
 from partners.forms import PartnerOnboardForm
@@ -39,6 +42,40 @@ def onboard(request):
                 )
             return redirect("wagtailadmin_pages:edit", result.partner.pk)
     return render(request, "partners/admin/onboard.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def translation_review_submit(request, page_id):
+    """Ask for review of a translated page: a confirmation, then the page's review workflow."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    if request.method == "POST":
+        try:
+            services.translation_review_submit(page=page, user=request.user)
+        except services.TranslationReviewError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("'%(title)s' was sent for review.") % {"title": page.get_admin_display_title()})
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return render(request, "partners/admin/translation_review_submit.html", {"page": page})
+
+
+def translation_review_buttons(page, user, view_name=None, next_url=None):
+    """'Send for review' on a translated page whose translator may edit it but not publish it."""
+    perms = page.permissions_for_user(user)
+    if not perms.can_edit() or perms.can_publish():
+        return
+    if not Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).exists():
+        return
+    yield ListingButton(
+        _("Send the translation for review"),
+        reverse("partners_admin:translation_review_submit", args=[page.pk]),
+        icon_name="resubmit",
+        priority=61,
+    )
 
 
 class OnboardMenuItem(MenuItem):

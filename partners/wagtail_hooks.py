@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from partners import admin_api, admin_urls, permissions
-from partners.views import OnboardMenuItem, reports_menu_editor_only_hide
+from partners.views import OnboardMenuItem, reports_menu_editor_only_hide, translation_review_buttons
 
 
 @hooks.register("register_admin_urls")
@@ -22,3 +22,7 @@ hooks.register("construct_admin_api", admin_api.admin_api_endpoints_replace, ord
 
 
 hooks.register("construct_reports_menu", reports_menu_editor_only_hide)
+# A translator who may not publish sends a translated page for review (wagtail-localize's editor
+# can only publish).
+hooks.register("register_page_header_buttons", translation_review_buttons)
+hooks.register("register_page_listing_more_buttons", translation_review_buttons)

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 class TaxonomyTerm(TranslatableMixin, models.Model):
@@ -14,6 +15,9 @@ class TaxonomyTerm(TranslatableMixin, models.Model):
     slug = models.SlugField(_("slug"), max_length=80, allow_unicode=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
+    # The name is translated; the slug is the term's stable id in filter URLs (`?topic=pricing`),
+    # the same in every language, so a filtered link survives the language switch.
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
 
     class Meta(TranslatableMixin.Meta):
         abstract = True

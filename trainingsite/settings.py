@@ -361,6 +361,20 @@ LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SECURE = HTTPS
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
+# --- Content translation (wagtail-localize) ----------------------------------------
+
+# A translation starts as a draft whatever the source's status: it is published through the same
+# review as the source (a partner's team cannot publish), never on "Translate".
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Machine translation is off unless a DeepL key is set: no "Translate with machine" button, and
+# no text leaves the site. A key ending in ":fx" uses DeepL's free API.
+DEEPL_AUTH_KEY = env("DEEPL_AUTH_KEY", "")
+if DEEPL_AUTH_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_AUTH_KEY},
+    }
+
 # --- Static files and uploads ------------------------------------------------------
 
 STATIC_URL = "/static/"
