@@ -491,8 +491,7 @@ class DemoLoad:
                 setattr(page, name, value)
             page.draft_title = page.title
             page.owner = self.editor
-            page.full_clean()
-            page.save()
+            page.save()  # Page.save cleans it first
             # Published by the demo admin, not sent to review: the English page went through it.
             self.new.append((page, {key: value for key, value in data.items() if key != "review"}))
         for key, child_model in CHILDREN.items():
