@@ -7,6 +7,7 @@
 import json
 import os
 import secrets
+from collections import ChainMap
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,6 +117,10 @@ class DemoLoad:
         self.navigation_load()
         for learner in accounts["learners"]:
             self.learner_load(learner)
+        self.home = home
+        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+            if code != self.locale.language_code and (self.data_dir / code).is_dir():
+                self.locale_load(code)
 
     def quizzes_add(self) -> None:
         for module, quiz, owner in self.quizzes_later or []:
@@ -304,7 +309,12 @@ class DemoLoad:
             field = model._meta.get_field(key)
             if isinstance(field, StreamField):
                 block = field.stream_block
-                raw = [{"type": kind, "value": self.resolve(item)} for entry in value for kind, item in entry.items()]
+                if isinstance(value, RawStream):  # blocks with their ids, as the database keeps them
+                    raw = list(value)
+                else:
+                    raw = [
+                        {"type": kind, "value": self.resolve(item)} for entry in value for kind, item in entry.items()
+                    ]
                 values[key] = block.clean(block.to_python(raw))
             elif field.many_to_one:
                 values[field.attname] = self.resolve(value)
@@ -429,6 +439,169 @@ class DemoLoad:
                 lessons = [step for step in course_selectors.course_step_list(course) if isinstance(step, LessonPage)]
                 for lesson in lessons[: len(lessons) // 2]:
                     course_services.lesson_complete(user=user, lesson=lesson)
+
+    # Other languages: each file in demo/<code>/ is a translation of the English file of the same path.
+
+    def locale_load(self, code: str) -> None:
+        """The translations in one content language: taxonomy, pages, then menus and footer."""
+        english_pages, english_terms, english_new = self.pages, self.terms, self.new
+        locale, created = Locale.objects.get_or_create(language_code=code)
+        if created:
+            self.added.append(f"locale {code!r}")
+        self.images_check(code)
+        translated = {}
+        # Links go to the page in this language where there is one, else to the English page.
+        self.pages, self.terms, self.new = ChainMap(translated, english_pages), self.taxonomy_translate(locale), []
+        try:
+            if not (self.data_dir / code / "home.yaml").exists():
+                raise DemoDataError(f"{code}/home.yaml: missing; every page of a language hangs under its home page")
+            home = self.translation_get_or_add(self.home, locale, self.read(f"{code}/home.yaml"), f"{code}/home.yaml")
+            for folder, slug, data in self.files_read(code):
+                where = f"{code}/{folder}/{slug}.yaml"
+                if slug not in english_pages:
+                    raise DemoDataError(f"{where}: no English file en/{folder}/{slug}.yaml to translate")
+                parent_slug = data.get("parent", FOLDERS[folder][1])
+                if parent_slug and parent_slug not in translated:
+                    raise DemoDataError(f"{where}: its parent {parent_slug!r} has no translation loaded before it")
+                source = english_pages[slug]
+                if source.get_parent().pk != (english_pages[parent_slug] if parent_slug else self.home).pk:
+                    raise DemoDataError(f"{where}: parent differs from the English file's")
+                translated[slug] = self.translation_get_or_add(source, locale, data, where)
+            for page, data in self.new:
+                # Its children were added through another instance of it (copy_for_translation finds
+                # the translated parent anew): publishing this one must not write back a stale count.
+                page.refresh_from_db(fields=["numchild"])
+                self.page_publish(page, data)
+            self.navigation_translate(locale, home)
+        finally:
+            self.pages, self.terms, self.new = english_pages, english_terms, english_new
+
+    def translation_get_or_add(self, source, locale, data: dict, where: str):
+        """The translation of `source` in `locale`, else a new draft copied from it with the file's values."""
+        page = source.get_translation_or_none(locale)
+        if page is None:
+            page = source.copy_for_translation(locale, exclude_fields=["go_live_at", "expire_at"]).specific
+            model = type(page)
+            fields = {
+                key: value
+                for key, value in data.items()
+                if key not in NOT_FIELDS and not self.deferred(model, key, value)
+            }
+            for name, value in self.values(model, fields).items():
+                setattr(page, name, value)
+            page.draft_title = page.title
+            page.owner = self.editor
+            page.save()  # Page.save cleans it first
+            # Published by the demo admin, not sent to review: the English page went through it.
+            self.new.append((page, {key: value for key, value in data.items() if key != "review"}))
+        for key, child_model in CHILDREN.items():
+            children = data.get(key) or []
+            for child in [children] if isinstance(children, dict) else children:
+                english = source.get_children().filter(slug=child["slug"]).specific().first()
+                if english is None:
+                    raise DemoDataError(f"{where}: {key} {child['slug']!r} is not in the English file")
+                if child_model is QuizPage:
+                    child = {**child, "questions": quiz_overlay(english, child["questions"], where)}
+                self.translation_get_or_add(english, locale, child, where)
+        return page
+
+    def images_check(self, code: str) -> None:
+        """A language's images.yaml names English pictures only. Its alt text waits for per-language images."""
+        if (self.data_dir / code / "images.yaml").exists():
+            unknown = set(self.read(f"{code}/images.yaml")) - set(self.images)
+            if unknown:
+                raise DemoDataError(f"{code}/images.yaml: {', '.join(sorted(unknown))} not in en/images.yaml")
+
+    def taxonomy_translate(self, locale) -> dict:
+        """Each English term's translation (same translation_key and slug); the English term where none."""
+        path = f"{locale.language_code}/taxonomy.yaml"
+        data = self.read(path) if (self.data_dir / path).exists() else {name: {} for name in TAXONOMY}
+        terms = {}
+        for name, model in TAXONOMY.items():
+            unknown = set(data[name]) - set(self.terms[name])
+            if unknown:
+                raise DemoDataError(f"{path}: {name} {', '.join(sorted(unknown))} not in en/taxonomy.yaml")
+            existing = {term.translation_key: term for term in model.objects.filter(locale=locale)}
+            terms[name] = {}
+            for slug, english in self.terms[name].items():
+                term = existing.get(english.translation_key)
+                if term is None and slug in data[name]:
+                    term = model(slug=slug, name=data[name][slug], locale=locale)
+                    term.translation_key = english.translation_key
+                    term.full_clean()
+                    term.save()
+                    self.added.append(f"{model._meta.verbose_name} {term.name!r} ({locale.language_code})")
+                terms[name][slug] = term or english
+        return terms
+
+    def navigation_translate(self, locale, home) -> None:
+        """Menus and footer text as translations of the English ones, each only where there is none yet."""
+        path = f"{locale.language_code}/navigation.yaml"
+        if not (self.data_dir / path).exists():
+            return
+        data = self.read(path)
+        for place in (MenuPlace.MAIN, MenuPlace.FOOTER):
+            english = NavigationMenu.objects.filter(place=place, locale=self.locale).first()
+            if english and not NavigationMenu.objects.filter(place=place, locale=locale).exists():
+                items = [{"link": link} for link in data[place]]
+                menu = NavigationMenu(
+                    place=place,
+                    locale=locale,
+                    translation_key=english.translation_key,
+                    **self.values(NavigationMenu, {"items": items}),
+                )
+                menu.full_clean()
+                menu.save()
+                self.added.append(f"navigation menu {place!r} ({locale.language_code})")
+        english = FooterText.objects.filter(locale=self.locale).first()
+        if english and not FooterText.objects.filter(locale=locale).exists():
+            footer = FooterText(locale=locale, translation_key=english.translation_key, body=data["footer_text"])
+            footer.full_clean()
+            footer.save()
+            self.added.append(f"footer text ({locale.language_code})")
+
+
+class RawStream(list):
+    """StreamField data as stored (type, value and id of each block), loaded as it is."""
+
+
+# Quiz values a translation must repeat: they decide what counts as right.
+QUIZ_FIXED = {"is_correct", "is_true", "answer", "tolerance"}
+
+
+def quiz_overlay(english, questions: list, where: str) -> RawStream:
+    """The English quiz's questions, with their block and option ids, carrying the translated texts.
+
+    Overlaid by position, so an answer recorded in one language means the same in every other.
+    """
+    stored = list(english.questions.raw_data)
+    problem = f"{where}: quiz {english.slug!r} differs from the English quiz"
+    if len(questions) != len(stored):
+        raise DemoDataError(f"{problem}: {len(questions)} questions, not {len(stored)}")
+    merged = []
+    for number, (entry, block) in enumerate(zip(questions, stored, strict=True), start=1):
+        ((kind, value),) = entry.items()
+        if kind != block["type"]:
+            raise DemoDataError(f"{problem}: question {number} is {kind}, not {block['type']}")
+        value = dict(value)
+        options = value.pop("options", [])
+        stored_options = block["value"].get("options", [])
+        if len(options) != len(stored_options):
+            raise DemoDataError(f"{problem}: question {number} has {len(options)} options, not {len(stored_options)}")
+        for key in QUIZ_FIXED & value.keys():
+            if str(value[key]) != str(block["value"][key]):
+                raise DemoDataError(f"{problem}: question {number} {key} is {value[key]!r}")
+        for letter, (option, item) in enumerate(zip(options, stored_options, strict=True)):
+            if bool(option.get("is_correct")) != bool(item["value"].get("is_correct")):
+                raise DemoDataError(f"{problem}: question {number} option {letter + 1} is_correct differs")
+        merged_options = [
+            {**item, "value": {**item["value"], **option}} for option, item in zip(options, stored_options, strict=True)
+        ]
+        merged_value = {**block["value"], **value}
+        if stored_options:
+            merged_value["options"] = merged_options
+        merged.append({**block, "value": merged_value})
+    return RawStream(merged)
 
 
 def _has_page_ref(value) -> bool:

@@ -24,7 +24,9 @@ class DemoDataError(ValueError):
     pass
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it: the same data, about nine times faster, which `make run` feels
+# once every language folder is read on each start.
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     pass
 
 

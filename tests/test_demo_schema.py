@@ -5,6 +5,7 @@ from io import StringIO
 
 import pytest
 import yaml
+from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from courses.models import CoursePage
@@ -137,3 +138,104 @@ def test_adding_a_course_file_adds_the_course(tmp_path, client, django_capture_o
     assert client.get(f"{course.url}count-and-compare/count-the-shelves/").status_code == 200
     assert "nothing changed" in load()
     assert CoursePage.objects.filter(slug="count-your-stock").count() == 1
+
+
+# The demo set every content language translates (issue 15); a language folder holds all of it.
+TRANSLATED_SET = (
+    "home.yaml",
+    "navigation.yaml",
+    "taxonomy.yaml",
+    "images.yaml",
+    *(
+        f"pages/{slug}.yaml"
+        for slug in (
+            "about",
+            "best-practices",
+            "contact",
+            "courses",
+            "for-partners",
+            "how-it-works",
+            "know-how",
+            "partners",
+            "privacy",
+            "programs",
+            "terms",
+        )
+    ),
+    "partners/riverbend-university.yaml",
+    "courses/one-page-business-plan.yaml",
+    "courses/find-and-keep-customers.yaml",
+    "courses/plan-a-week-in-your-workshop.yaml",
+    "programs/start-your-business.yaml",
+    "programs/go-digital.yaml",
+    *(
+        f"resources/{slug}.yaml"
+        for slug in (
+            "cash-flow-toolkit",
+            "one-page-business-plan-template",
+            "price-list-customers-understand",
+            "sell-on-a-marketplace-app",
+            "family-bakery-takes-orders-by-chat",
+            "apprenticeships-in-small-firms",
+        )
+    ),
+)
+
+
+def demo_languages() -> list:
+    """The folders under demo/ named for a content language other than English."""
+    codes = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES} - {"en"}
+    return sorted(path.name for path in DATA_DIR.iterdir() if path.is_dir() and path.name in codes)
+
+
+def test_language_folders_are_content_languages():
+    codes = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+    folders = {path.name for path in DATA_DIR.iterdir() if path.is_dir()} - {"images", "documents", "management"}
+    assert folders - {"__pycache__"} <= codes
+
+
+@pytest.mark.parametrize("language", demo_languages())
+def test_a_language_folder_holds_the_whole_set_and_only_english_files(language):
+    files = {str(path.relative_to(DATA_DIR / language)) for path in (DATA_DIR / language).rglob("*.yaml")}
+    english = {str(path.relative_to(DATA_DIR / "en")) for path in (DATA_DIR / "en").rglob("*.yaml")}
+    assert sorted(set(TRANSLATED_SET) - files) == [], f"demo/{language} misses these files"
+    assert sorted(files - english) == [], f"demo/{language} has files with no English file"
+
+
+def _quiz_shape(data):
+    """What a translation must keep of each quiz: slugs, question types, right answers, options' count."""
+    shape = []
+    for module in data.get("modules", []):
+        for entry in (module.get("quiz") or {}).get("questions", []):
+            ((kind, value),) = entry.items()
+            fixed = {key: str(value[key]) for key in ("is_true", "answer", "tolerance") if key in value}
+            options = [bool(option.get("is_correct")) for option in value.get("options", [])]
+            shape.append((module["slug"], module["quiz"]["slug"], kind, fixed, options))
+    return shape
+
+
+@pytest.mark.parametrize("language", demo_languages())
+def test_translated_files_keep_slugs_references_numbers_and_quiz_shapes(language):
+    for path in sorted((DATA_DIR / language).rglob("*.yaml")):
+        relative = path.relative_to(DATA_DIR / language)
+        data = data_read(path, DATA_DIR)
+        english = data_read(DATA_DIR / "en" / relative, DATA_DIR)
+        where = f"{language}/{relative}"
+        assert _quiz_shape(data) == _quiz_shape(english), where
+        assert _refs(data, ImageRef) == _refs(english, ImageRef), where
+        assert _refs(data, PageRef) == _refs(english, PageRef), where
+        if relative.name == "taxonomy.yaml":  # there the keys hold the names
+            assert {name: set(terms) for name, terms in data.items()} == {
+                name: set(terms) for name, terms in english.items()
+            }, where
+            continue
+        for key in ("order", "parent", "type", "estimated_hours", "level", "topics", "sectors", "stages", "kind"):
+            assert data.get(key) == english.get(key), f"{where}: {key}"
+        lessons = [
+            [(lesson["slug"], lesson["estimated_minutes"]) for lesson in module["lessons"]]
+            for module in data.get("modules", [])
+        ]
+        assert lessons == [
+            [(lesson["slug"], lesson["estimated_minutes"]) for lesson in module["lessons"]]
+            for module in english.get("modules", [])
+        ], where
