@@ -9,7 +9,6 @@ servers talk to each other only through the database, Redis and S3, as separate 
 
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -22,29 +21,13 @@ import pytest
 from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+from bench import free_port  # noqa: E402 (scripts/ is not a package)
+from bench import stop_gunicorn as stop  # noqa: E402  TERM the process group, KILL it after 20 s
+
 STATIC_ROOT = ROOT / "var" / "test-static"  # collected once, reused while static/ is unchanged
 BUCKET = "media"
 SECRET_KEY = "many-machines-test-only-key-of-enough-length-0123456789"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def stop(process: subprocess.Popen) -> None:
-    """TERM the process group, KILL it after 20 s."""
-    if process.poll() is not None:
-        return
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-    except ProcessLookupError:
-        pass
 
 
 def wait_for(url: str, process: subprocess.Popen, log: Path, timeout: float = 120) -> None:
