@@ -72,6 +72,7 @@ class DemoLoad:
 
     logins_file: Path
     data_dir: Path = DATA_DIR
+    languages: tuple | None = None  # the other languages to load (default: every folder present)
     added: list = field(default_factory=list)
     logins: list = field(default_factory=list)
     notes: list = field(default_factory=list)
@@ -119,7 +120,8 @@ class DemoLoad:
             self.learner_load(learner)
         self.home = home
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
-            if code != self.locale.language_code and (self.data_dir / code).is_dir():
+            wanted = self.languages is None or code in self.languages
+            if code != self.locale.language_code and wanted and (self.data_dir / code).is_dir():
                 self.locale_load(code)
 
     def quizzes_add(self) -> None:

@@ -10,7 +10,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def demo_site(tmp_path):
-    call_command("load_demo_content", logins_file=str(tmp_path / "logins.json"), stdout=open("/dev/null", "w"))
+    call_command(
+        "load_demo_content", logins_file=str(tmp_path / "logins.json"), languages=("en",), stdout=open("/dev/null", "w")
+    )
 
 
 @pytest.mark.parametrize("prefix", ["", "/ar"])

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def demo(tmp_path, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo_content", logins_file=tmp_path / "logins.json", stdout=StringIO())
+        call_command("load_demo_content", logins_file=tmp_path / "logins.json", languages=("en",), stdout=StringIO())
 
 
 def words(html):
@@ -77,3 +77,11 @@ def test_every_live_demo_page_renders(demo, client):
         else:
             assert response.status_code == 200, page.url
     assert len(statuses) > 60
+
+
+def test_the_demo_loads_only_the_languages_asked_for(demo):
+    """`load_demo_content --languages en` (as this module's fixture runs it) makes no translation."""
+    from wagtail.models import Page
+
+    assert set(Page.objects.filter(depth__gt=1).values_list("locale__language_code", flat=True)) == {"en"}
+    assert set(NavigationMenu.objects.values_list("locale__language_code", flat=True)) == {"en"}

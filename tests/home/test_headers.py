@@ -73,7 +73,9 @@ def inline_code(response):
 
 @pytest.fixture
 def demo(tmp_path):
-    call_command("load_demo_content", logins_file=str(tmp_path / "logins.json"), stdout=open("/dev/null", "w"))
+    call_command(
+        "load_demo_content", logins_file=str(tmp_path / "logins.json"), languages=("fr",), stdout=open("/dev/null", "w")
+    )
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ def demo(tmp_path, django_capture_on_commit_callbacks):
     def load():
         out = StringIO()
         with django_capture_on_commit_callbacks(execute=True):
-            call_command("load_demo_content", logins_file=tmp_path / "logins.json", stdout=out)
+            call_command("load_demo_content", logins_file=tmp_path / "logins.json", languages=("en",), stdout=out)
         return out.getvalue()
 
     load()

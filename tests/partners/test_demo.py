@@ -23,7 +23,7 @@ def test_demo_partners_have_logo_course_team_and_a_working_editor_login(
     logins_file = tmp_path / "logins.json"
     out = StringIO()
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo_content", logins_file=logins_file, stdout=out)
+        call_command("load_demo_content", logins_file=logins_file, languages=("en",), stdout=out)
     logins = json.loads(logins_file.read_text())
     files = {path.stem: data_read(path, DATA_DIR) for path in (DATA_DIR / "en" / "partners").glob("*.yaml")}
     with_editor = {slug: data for slug, data in files.items() if "editor" in data}

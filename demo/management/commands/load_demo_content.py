@@ -25,9 +25,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--data-dir", type=Path, default=DATA_DIR, help="Folder of the demo data files (default: demo/)."
         )
+        parser.add_argument(
+            "--languages",
+            type=lambda value: tuple(code.strip() for code in value.split(",") if code.strip()),
+            default=None,
+            help="Only these translations, e.g. 'fr,ar' (default: every language folder; 'en' alone: none).",
+        )
 
-    def handle(self, *args, logins_file, data_dir, verbosity, **options):
-        load = DemoLoad(logins_file=logins_file, data_dir=Path(data_dir))
+    def handle(self, *args, logins_file, data_dir, verbosity, languages=None, **options):
+        load = DemoLoad(logins_file=logins_file, data_dir=Path(data_dir), languages=languages)
         try:
             load.run()
         except DemoDataError as error:
