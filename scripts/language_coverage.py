@@ -15,6 +15,7 @@ fuzzy, not empty).
 """
 
 import argparse
+import logging
 import os
 import sys
 from collections import defaultdict
@@ -137,10 +138,13 @@ def main():
     try:
         if not options.no_load:
             print("Migrating and loading the demo (a few minutes)...", file=sys.stderr, flush=True)
+            logging.disable(logging.INFO)  # Wagtail logs every page the loader creates and publishes
             call_command("migrate", verbosity=0)
             logins = DEFAULT_FILE.with_suffix(".logins.json")
-            call_command("load_demo_content", logins_file=logins, verbosity=0, stdout=open(os.devnull, "w"))
+            with open(os.devnull, "w") as quiet:
+                call_command("load_demo_content", logins_file=logins, verbosity=0, stdout=quiet)
             logins.unlink(missing_ok=True)
+            logging.disable(logging.NOTSET)
         languages = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
         table_print(page_coverage_list(languages), [catalog_coverage_get(language) for language in languages])
     finally:
