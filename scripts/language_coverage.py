@@ -15,6 +15,7 @@ fuzzy, not empty).
 """
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
@@ -141,7 +142,8 @@ def main():
             logging.disable(logging.INFO)  # Wagtail logs every page the loader creates and publishes
             call_command("migrate", verbosity=0)
             logins = DEFAULT_FILE.with_suffix(".logins.json")
-            with open(os.devnull, "w") as quiet:
+            # The demo's partner workflow sends mails, which DEBUG's console backend prints.
+            with open(os.devnull, "w") as quiet, contextlib.redirect_stdout(quiet):
                 call_command("load_demo_content", logins_file=logins, verbosity=0, stdout=quiet)
             logins.unlink(missing_ok=True)
             logging.disable(logging.NOTSET)
