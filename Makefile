@@ -17,7 +17,7 @@ CHROMIUM := /usr/bin/chromium
 # Ed25519 key that signs certificates is generated once too (var/certificate_key).
 RUN_ENV = SECRET_KEY="$$(cat var/secret_key)" CERTIFICATE_SIGNING_KEYS="$$(cat var/certificate_key)" SITE_URL="http://$(HOST):$(PORT)" ADMIN_REQUIRE_MFA=0
 
-.PHONY: help run dev bench bench-reports bench-concurrency wrk setup test test-suite python-venv node chromium java redis lint clean messages
+.PHONY: help run dev bench bench-reports bench-concurrency wrk setup test test-suite python-venv node chromium java redis lint clean messages language-coverage
 
 help:
 	@echo "make run    set everything up and serve the site at http://$(HOST):$(PORT)"
@@ -28,6 +28,7 @@ help:
 	@echo "make test   run the whole test suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)"
 	@echo "make lint   check style (ruff), formatting (ruff format) and the layer contracts (lint-imports)"
 	@echo "make messages  add newly marked strings to locale/*/LC_MESSAGES/django.po (needs GNU gettext)"
+	@echo "make language-coverage  per language, the demo pages with content in it and the catalogs' translated share"
 
 # A fresh Debian needs a few of its packages before pip and npm can work: with apt-get when
 # run as root (as CI is), otherwise a message naming the exact packages. The chroot check in
@@ -186,6 +187,13 @@ test: test-suite
 messages:
 	DEBUG=1 $(PY) manage.py makemessages -a --no-location --no-obsolete \
 		--ignore=.venv --ignore=node_modules --ignore=var --ignore=tests
+
+# Per language and page type, the demo pages with content in that language vs. the English
+# fallback, and each catalog's translated share; on a throwaway SQLite file in var/ (a few minutes,
+# the demo is loaded) or LANGUAGE_COVERAGE_ARGS="--database-url postgres://...".
+LANGUAGE_COVERAGE_ARGS ?=
+language-coverage: $(VENV)/.requirements
+	$(PY) scripts/language_coverage.py $(LANGUAGE_COVERAGE_ARGS)
 
 # All three checks run, so one pass lists every problem; it fails if any did. Settings live in
 # pyproject.toml (ruff) and .importlinter (the layers of docs/architecture.md).

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -161,3 +162,24 @@ class QuizAnswer(models.Model):
 
     def __str__(self):
         return self.prompt[:60]
+
+    def _true_false_word(self, said_true: bool) -> str:
+        return gettext("True") if said_true else gettext("False")
+
+    @property
+    def answer_shown(self) -> str:
+        """The answer as the reader reads it: true or false in the reader's language, other answers as stored.
+
+        The stored text is in the language the attempt was graded in; true and false are words of
+        the interface, so a learner who reads in another language since sees them in it (issue 15).
+        """
+        if self.question_type == "true_false" and self.value in ("true", "false"):
+            return self._true_false_word(self.value == "true")
+        return self.answer_text
+
+    @property
+    def correct_answer_shown(self) -> str:
+        """The correct answer as the reader reads it, like answer_shown."""
+        if self.question_type == "true_false" and self.value in ("true", "false") and self.correct_answer_text:
+            return self._true_false_word((self.value == "true") == self.is_correct)
+        return self.correct_answer_text

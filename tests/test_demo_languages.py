@@ -1,6 +1,7 @@
 """The demo in every language folder under demo/: real translations of the English pages, shown in that language."""
 
 import html
+import re
 from io import StringIO
 
 import pytest
@@ -10,7 +11,7 @@ from wagtail.models import Locale, Page, Revision
 
 from assessments.models import QuizPage
 from courses import services as course_services
-from courses.models import CoursePage, TrainingProgramPage
+from courses.models import CoursePage, ModulePage, TrainingProgramPage
 from demo.loader import DATA_DIR, FOLDERS
 from demo.schema import data_read
 from home.models import FooterText, MenuPlace, NavigationMenu
@@ -177,3 +178,61 @@ def test_a_second_load_changes_nothing(demo):
     assert Revision.objects.count() == revisions
     assert list(Page.objects.values_list("pk", "latest_revision_id", "live_revision_id", "last_published_at")) == pages
     assert "nothing changed" in out.getvalue()
+
+
+# --- French and Arabic visitors (issue 15's proof) --------------------------------------------
+
+VISITOR_LANGUAGES = ["fr", "ar"]
+ENGLISH_NOTE = "This page is not yet available in"
+
+
+def _demo_pages():
+    """Every live page of the English demo site, its home included, in tree order.
+
+    Modules are left out: they have no page of their own (they redirect into their course's syllabus).
+    """
+    english = Locale.objects.get(language_code="en")
+    home = Page.objects.get(depth=2, locale=english)
+    pages = Page.objects.live().descendant_of(home, inclusive=True).not_type(ModulePage).order_by("path")
+    return [page.specific for page in pages]
+
+
+def _visitor(client):
+    """A learner enrolled on every demo course, so that lessons and quizzes open rather than show their door."""
+    learner = make_learner()
+    for course in CoursePage.objects.live().filter(locale__language_code="en"):
+        course_services.enrollment_create(user=learner, course=course)
+    client.force_login(learner)
+
+
+def _shown_title(page):
+    return page.hero_title if page.depth == 2 else page.title
+
+
+@pytest.mark.parametrize("language", VISITOR_LANGUAGES)
+def test_a_visitor_reads_each_translated_demo_page_in_the_language_and_the_note_elsewhere(demo, client, language):
+    _visitor(client)
+    locale = Locale.objects.get(language_code=language)
+    translated = fallback = 0
+    for english in _demo_pages():
+        translation = english.get_translation_or_none(locale)
+        if translation is not None and translation.live:
+            translation = translation.specific
+            response = client.get(translation.url, follow=True)
+            text = _text(response)
+            assert response.status_code == 200, translation.url
+            assert " ".join(_shown_title(translation).split()) in " ".join(text.split()), translation.url
+            assert "language-fallback-note" not in text, translation.url
+            translated += 1
+            continue
+        address = f"/{language}{english.url}"
+        response = client.get(address, follow=True)
+        text = _text(response)
+        main = re.search(r"<main [^>]*>", text).group(0)
+        assert response.status_code == 200, address
+        assert f'class="callout language-fallback-note" role="note" lang="{language}"' in text, address
+        assert ENGLISH_NOTE not in text, address
+        assert 'lang="en"' in main, address
+        assert " ".join(_shown_title(english).split()) in " ".join(text.split()), address
+        fallback += 1
+    assert translated >= len(PAGE_FILES) and fallback > 0, (translated, fallback)

@@ -72,3 +72,15 @@ def test_a_french_attempt_is_graded_and_reviewed_in_french(client, setup, fr_qui
     # The French quiz page shows the attempt made there, and the English one shows it too.
     for quiz in (fr_quiz, setup.quiz):
         assert selectors.quiz_detail_get(quiz=quiz, user=setup.learner).attempts_used == 1
+
+
+def test_a_true_false_answer_given_in_english_reads_in_french_in_the_review(client, make_setup):
+    setup = make_setup(reveal_answers="after_last_attempt", max_attempts=1)
+    client.force_login(setup.learner)
+    submit(client, setup.quiz, setup.answers(right=False, number=1))  # "false" to a true statement, in English
+    attempt = QuizAttempt.objects.get()
+    english = client.get(reverse("assessments:attempt", args=[attempt.pk])).content.decode()
+    french = client.get(f"/fr{reverse('assessments:attempt', args=[attempt.pk])}").content.decode()
+    assert "<dd>False</dd>" in english and "<dd>True</dd>" in english  # the answer, then the correct one
+    assert "<dd>Faux</dd>" in french and "<dd>Vrai</dd>" in french
+    assert "<dd>False</dd>" not in french and "<dd>True</dd>" not in french
