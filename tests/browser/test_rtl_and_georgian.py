@@ -216,6 +216,9 @@ def test_every_page_type_in_arabic_and_georgian_on_a_phone(live_server, browser,
         pytest.fail("Tab never reached the language switcher")
     page.keyboard.press("Enter")
     english = page.locator(".language-switcher button[value=en]")
+    assert english.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # the open menu fits
+    assert axe_violations(page) == []
     for _ in range(12):
         page.keyboard.press("Tab")
         if english.evaluate("element => element === document.activeElement"):
