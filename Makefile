@@ -17,12 +17,13 @@ CHROMIUM := /usr/bin/chromium
 # Ed25519 key that signs certificates is generated once too (var/certificate_key).
 RUN_ENV = SECRET_KEY="$$(cat var/secret_key)" CERTIFICATE_SIGNING_KEYS="$$(cat var/certificate_key)" SITE_URL="http://$(HOST):$(PORT)" ADMIN_REQUIRE_MFA=0
 
-.PHONY: help run dev bench bench-reports bench-concurrency wrk setup test test-suite python-venv node chromium java redis lint clean messages language-coverage
+.PHONY: help run dev bench screenshots bench-reports bench-concurrency wrk setup test test-suite python-venv node chromium java redis lint clean messages language-coverage
 
 help:
 	@echo "make run    set everything up and serve the site at http://$(HOST):$(PORT)"
 	@echo "make dev    the same with Django's development server (autoreload, DEBUG=1) for changing code"
 	@echo "make bench  requests/s, p50/p99 and page weight on slow 3G, under gunicorn (var/bench.json)"
+	@echo "make screenshots LANGUAGE=ar  full-page PNGs of each page type of the demo, phone and desktop (var/screenshots/ar/index.html)"
 	@echo "make bench-reports  each report's time at 100,000 enrolments (BENCH_REPORTS_ARGS=--database-url postgres://...)"
 	@echo "make bench-concurrency  200 learners at once; then checks every record (BENCH_CONCURRENCY_ARGS=--database-url ...)"
 	@echo "make test   run the whole test suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)"
@@ -130,6 +131,13 @@ wrk:
 BENCH_ARGS ?=
 bench: setup $(VENV)/.requirements-test wrk chromium
 	@$(RUN_ENV) $(PY) scripts/bench.py --workers $(WORKERS) --threads $(THREADS) $(BENCH_ARGS)
+
+# Full-page screenshots of each page type of the demo in one language, on a 412 px phone and a
+# 1280 px desktop (scripts/screenshots.py: gunicorn with make run's settings, Debian's chromium),
+# with an index.html, in var/screenshots/<LANGUAGE>/.
+LANGUAGE ?= ar
+screenshots: setup $(VENV)/.requirements-test chromium
+	@$(RUN_ENV) $(PY) scripts/screenshots.py --language $(LANGUAGE) --out var/screenshots/$(LANGUAGE)
 
 # Each report of issue 17 timed on 100,000 synthetic enrolments and 1,000,000 lesson completions,
 # on its own SQLite file (var/report_bench.sqlite3, generated once, about 10 minutes) or on the
