@@ -6,5 +6,5 @@ app_name = "partners_admin"
 
 urlpatterns = [
     path("onboard/", views.onboard, name="onboard"),
-    path("translations/<int:page_id>/submit/", views.translation_review_submit, name="translation_review_submit"),
+    path("translations/<id:page_id>/submit/", views.translation_review_submit, name="translation_review_submit"),
 ]

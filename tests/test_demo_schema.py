@@ -126,7 +126,13 @@ def test_adding_a_course_file_adds_the_course(tmp_path, client, django_capture_o
     def load():
         out = StringIO()
         with django_capture_on_commit_callbacks(execute=True):
-            call_command("load_demo_content", logins_file=tmp_path / "logins.json", data_dir=data_dir, stdout=out)
+            call_command(
+                "load_demo_content",
+                logins_file=tmp_path / "logins.json",
+                data_dir=data_dir,
+                languages=("en",),
+                stdout=out,
+            )
         return out.getvalue()
 
     load()

@@ -26,12 +26,12 @@ pytestmark = pytest.mark.django_db
 
 # Measured when each guard was written (same on SQLite and PostgreSQL). Most are per-request
 # overhead: session, user, site, locale, menus, view restrictions.
-CATALOG_QUERIES = 9
-CATALOG_PARTNERS_QUERIES = 7  # partners in the filter, no topics or cover images
-PROGRAMS_QUERIES = 10
-PROGRAM_QUERIES = 11
-COURSE_QUERIES = 11
-LESSON_QUERIES = 7
+CATALOG_QUERIES = 10  # +1 since issue 15's hreflang alternates (one translations query)
+CATALOG_PARTNERS_QUERIES = 8  # partners in the filter, no topics or cover images
+PROGRAMS_QUERIES = 11  # +1 since issue 15's hreflang alternates (one translations query)
+PROGRAM_QUERIES = 12  # +1 since issue 15's hreflang alternates (one translations query)
+COURSE_QUERIES = 12  # +1 since issue 15's hreflang alternates (one translations query)
+LESSON_QUERIES = 8  # +1 since issue 15's hreflang alternates (one translations query)
 DASHBOARD_QUERIES = 9
 
 
