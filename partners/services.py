@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
@@ -82,6 +83,14 @@ class Onboarding:
 
 
 def _permission(app_label: str, codename: str) -> Permission:
+    if (app_label, codename) == ("wagtail_localize", "submit_translation"):
+        # Made by a data migration of wagtail-localize, not by a model's Meta: a database emptied
+        # and refilled without migrations (a flush) lacks it, so make it as that migration does.
+        content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model="translation")
+        permission, _created = Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": "Can submit translations"}
+        )
+        return permission
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
