@@ -17,7 +17,7 @@ CHROMIUM := /usr/bin/chromium
 # Ed25519 key that signs certificates is generated once too (var/certificate_key).
 RUN_ENV = SECRET_KEY="$$(cat var/secret_key)" CERTIFICATE_SIGNING_KEYS="$$(cat var/certificate_key)" SITE_URL="http://$(HOST):$(PORT)" ADMIN_REQUIRE_MFA=0
 
-.PHONY: help run dev bench screenshots bench-reports bench-concurrency wrk setup test test-suite python-venv node chromium java redis lint clean messages language-coverage
+.PHONY: help run dev bench screenshots bench-reports bench-concurrency wrk setup test test-suite python-venv node chromium java redis gettext lint clean messages language-coverage
 
 help:
 	@echo "make run    set everything up and serve the site at http://$(HOST):$(PORT)"
@@ -164,6 +164,13 @@ redis:
 		$(call apt_need,the many-machines tests,redis-server); \
 	fi
 
+# The catalog checks (tests/test_translations.py) run GNU gettext's msgfmt and xgettext.
+# As root: apt-get install -y gettext
+gettext:
+	@if ! command -v msgfmt >/dev/null || ! command -v xgettext >/dev/null; then \
+		$(call apt_need,the translation checks,gettext); \
+	fi
+
 # The HTML test runs the W3C Nu checker (vnu.jar) with Debian's Java.
 # As root: apt-get install -y default-jre-headless
 java:
@@ -183,7 +190,7 @@ node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar &: pack
 # PYTEST_MARKS narrows both passes (e.g. 'not html'); PYTEST_ARGS is passed to both.
 PYTEST_WORKERS ?= auto
 PYTEST_MARKS ?=
-test-suite: $(VENV)/.requirements-test node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar chromium java redis
+test-suite: $(VENV)/.requirements-test node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar chromium java redis gettext
 	$(PY) manage.py compile_translations --settings=trainingsite.test_settings
 	$(PY) manage.py makemigrations --check --dry-run --settings=trainingsite.test_settings
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not transactional$(if $(PYTEST_MARKS), and ($(PYTEST_MARKS)))" $(PYTEST_ARGS)
