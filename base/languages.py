@@ -92,10 +92,15 @@ def path_translate(path: str, code: str) -> str | None:
     return target if before.func == after.func else None
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 # --- Pages in another language ---------------------------------------------------------------
 
 
 def _route(root, request, path: str):
+    if _CONTROL.search(path):  # no slug holds one, and PostgreSQL refuses NUL in a query
+        return None
     try:
         return root.specific.route(request, [part for part in path.split("/") if part])
     except Http404:
@@ -236,9 +241,9 @@ def language_cookie_set(response, code: str) -> None:
 
 
 def next_url_safe(request, url: str | None) -> str | None:
-    """`url` when it stays on this site, else None."""
+    """`url` when it stays on this site and holds no control character, else None."""
     hosts = {request.get_host()}
-    if url and url_has_allowed_host_and_scheme(url, allowed_hosts=hosts, require_https=request.is_secure()):
+    if url and not _CONTROL.search(url) and url_has_allowed_host_and_scheme(url, allowed_hosts=hosts, require_https=request.is_secure()):
         return url
     return None
 

@@ -44,6 +44,14 @@ def test_a_foreign_next_address_or_unknown_language_changes_nothing_dangerous(cl
     assert response["Location"] == "/about/" and settings.LANGUAGE_COOKIE_NAME not in response.cookies
 
 
+def test_control_characters_in_the_next_address_or_the_path_are_refused_not_a_500(client, site):
+    # PostgreSQL refuses NUL in a query: the address must be dropped before any lookup.
+    response = client.post("/language/", {"language": "fr", "next": "/ab\x00out/"})
+    assert response.status_code == 302 and response["Location"] == "/fr/"
+    assert client.get("/fr/ab%00out/").status_code == 404
+    assert client.get("/ab%00out/").status_code == 404
+
+
 def test_choosing_is_a_post(client, site):
     assert client.get("/language/?language=fr&next=/about/").status_code == 405
 
