@@ -142,8 +142,9 @@ def library_get(*, library, filters: dict, options: LibraryOptions, locales=None
     terms = {"topic": options.topics, "sector": options.sectors, "stage": options.stages}
     active, default = locales or locales_active_and_default()
     # Every resource's facets are the same for every visitor in a language: kept until content changes.
+    # Keyed by the kinds listed, not the page, so a preview of another kind group gets its own rows.
     rows = page_cache_get_or_set(
-        f"library-facets:{library.pk}:{active.pk}:{default.pk}",
+        f"library-facets:{','.join(sorted(library.kinds))}:{active.pk}:{default.pk}",
         lambda: _facet_rows(resource_public_list(library.kinds, (active, default)), options.partners),
     )
     counts = _facet_counts(rows, wanted, terms)
