@@ -49,7 +49,8 @@ def test_the_alternates_cost_the_same_queries_with_eight_languages_as_with_two(c
             make_translation(site["about"], code, slug=f"about-{code}")
         make_translation(site["about"], "ar", slug="about-ar")
 
-    before, after = assert_flat(client, "/about/", grow=translate_everywhere, ceiling=15)
+    # 13 measured with the page cache off (issue 16), on SQLite and PostgreSQL
+    before, after = assert_flat(client, "/about/", grow=translate_everywhere, ceiling=13)
     assert len(_alternates(before)) == 3 and len(_alternates(after)) == 9
 
 
