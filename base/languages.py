@@ -24,6 +24,9 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Site
 
+from base.page_cache import page_cache_get_or_set
+from base.pages import pages_public
+
 # Names of the views a first visit may be redirected from: pages and search. Never the admin,
 # accounts, documents, feeds, the sitemap or files, which keep their address.
 REDIRECTED_VIEWS = {"wagtail_serve", "search"}
@@ -243,7 +246,11 @@ def language_cookie_set(response, code: str) -> None:
 def next_url_safe(request, url: str | None) -> str | None:
     """`url` when it stays on this site and holds no control character, else None."""
     hosts = {request.get_host()}
-    if url and not _CONTROL.search(url) and url_has_allowed_host_and_scheme(url, allowed_hosts=hosts, require_https=request.is_secure()):
+    if (
+        url
+        and not _CONTROL.search(url)
+        and url_has_allowed_host_and_scheme(url, allowed_hosts=hosts, require_https=request.is_secure())
+    ):
         return url
     return None
 
@@ -268,14 +275,23 @@ class PageLanguages:
 def page_languages_get(page, request) -> PageLanguages | None:
     """The addresses of a public page's live translations, for hreflang links; None for a page not public.
 
-    A fixed number of queries whatever the number of languages: the restriction check, the list of
-    restrictions that `public()` excludes, and the translations.
+    The same for every visitor of the page in a language on a host, so kept with the page cache's
+    generation (a translation published, a page moved or restricted bumps it): a page rendered
+    again pays no query for them. A preview is worked out afresh. Otherwise a fixed number of
+    queries whatever the number of languages: the restriction check and the translations.
     """
     if page is None or not getattr(page, "pk", None) or not page.live:
         return None
+    if getattr(request, "is_preview", False):
+        return _page_languages(page, request)
+    key = f"page-languages:{page.pk}:{get_language()}:{request.scheme}:{request.get_host()}"
+    return page_cache_get_or_set(key, lambda: _page_languages(page, request))
+
+
+def _page_languages(page, request) -> PageLanguages | None:
     if page.get_view_restrictions().exists():
         return None
-    translations = list(page.get_translations(inclusive=True).live().public().select_related("locale"))
+    translations = list(pages_public(page.get_translations(inclusive=True).live()).select_related("locale"))
     default = language_default()
     alternates = []
     x_default = canonical = None

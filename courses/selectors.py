@@ -16,6 +16,7 @@ from wagtail.images import get_image_model
 from accounts.export import iso_or_none
 from base.locales import in_locale_or_default, locales_active_and_default, one_per_key_active_first
 from base.page_cache import page_cache_get_or_set, page_cache_get_or_set_many
+from base.pages import pages_public
 from base.pagination import page_or_last
 from base.relations import related_ids
 from courses.models import (
@@ -180,7 +181,7 @@ def _covers():
 
 def course_public_list(locales=None):
     """Live, public courses in the active language, plus default-language ones not yet translated."""
-    return in_locale_or_default(CoursePage.objects.live().public(), locales=locales)
+    return in_locale_or_default(pages_public(CoursePage.objects.live()), locales=locales)
 
 
 @dataclass
@@ -302,7 +303,7 @@ def course_detail_get(*, course: CoursePage, user) -> CourseDetail:
         preview_step_key=preview.translation_key if preview else None,
         partner=page_partner_get(course, page_cache_get_or_set("partners-by-path", partner_list_by_path)),
         prerequisites=list(
-            CoursePage.objects.live().public().filter(pk__in=related_ids(course.prerequisites)).order_by("title")
+            pages_public(CoursePage.objects.live()).filter(pk__in=related_ids(course.prerequisites)).order_by("title")
         ),
         topics=list(course.topics.all()),
         sectors=list(course.sectors.all()),
@@ -361,8 +362,7 @@ def step_detail_get(*, step: CourseStep, user, is_preview: bool = False) -> Step
 def course_card_list(page) -> list:
     """Live, public courses in a partner's subtree, for the partner's page, as catalog cards."""
     courses = list(
-        CoursePage.objects.live()
-        .public()
+        pages_public(CoursePage.objects.live())
         .descendant_of(page)
         .order_by("title")
         .select_related("locale")
@@ -377,16 +377,15 @@ def course_card_list(page) -> list:
 def _courses_of_links(links: list, active_locale) -> list:
     """The live, public courses the links point to, in order, in the active language where translated."""
     keys = {link.course.translation_key for link in links}
-    localized = {
-        course.translation_key: course
-        for course in CoursePage.objects.live().public().filter(translation_key__in=keys, locale=active_locale)
-    }
-    live_ids = set(
-        CoursePage.objects.live()
-        .public()
-        .filter(pk__in=[link.course_id for link in links])
-        .values_list("pk", flat=True)
+    ids = [link.course_id for link in links]
+    # One query for both: the translations into the active language, and which linked courses are live.
+    found = list(
+        pages_public(CoursePage.objects.live()).filter(
+            Q(translation_key__in=keys, locale=active_locale) | Q(pk__in=ids)
+        )
     )
+    localized = {course.translation_key: course for course in found if course.locale_id == active_locale.pk}
+    live_ids = {course.pk for course in found} & set(ids)
     courses = []
     for link in links:
         course = localized.get(link.course.translation_key) or (link.course if link.course_id in live_ids else None)
@@ -422,16 +421,14 @@ def program_list() -> list[ProgramCard]:
     """Live programs in the active language (else the default one), each with its courses and total effort."""
     active, default = locales_active_and_default()
     programs = list(
-        TrainingProgramPage.objects.live()
-        .public()
+        pages_public(TrainingProgramPage.objects.live())
         .filter(locale=active)
         .order_by("path")
         .prefetch_related(Prefetch("image", queryset=get_image_model().objects.prefetch_renditions(COVER_RENDITION)))
     )
     if not programs:
         programs = list(
-            TrainingProgramPage.objects.live()
-            .public()
+            pages_public(TrainingProgramPage.objects.live())
             .filter(locale=default)
             .order_by("path")
             .prefetch_related(

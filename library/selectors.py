@@ -12,6 +12,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from base.locales import in_locale_or_default, locales_active_and_default, one_per_key_active_first
+from base.page_cache import page_cache_get_or_set
+from base.pages import pages_public
 from base.pagination import page_or_last
 from base.relations import related_ids
 from courses.models import CoursePage
@@ -28,7 +30,7 @@ FACETS = ("kind", "topic", "sector", "stage", "country", "region", "partner")
 
 def resource_public_list(kinds=None, locales=None):
     """Live, public resources in the active language, plus default-language ones not yet translated."""
-    resources = ResourcePage.objects.live().public()
+    resources = pages_public(ResourcePage.objects.live())
     if kinds is not None:
         resources = resources.filter(kind__in=kinds)
     return in_locale_or_default(resources, locales=locales)
@@ -138,13 +140,20 @@ def library_get(*, library, filters: dict, options: LibraryOptions, locales=None
     """A library's resources filtered and sorted by `filters` (LibraryFilterForm.valid_filters), one page of them."""
     wanted = _wanted(filters)
     terms = {"topic": options.topics, "sector": options.sectors, "stage": options.stages}
-    rows = _facet_rows(resource_public_list(library.kinds, locales), options.partners)
+    active, default = locales or locales_active_and_default()
+    # Every resource's facets are the same for every visitor in a language: kept until content changes.
+    # Keyed by the kinds listed, not the page, so a preview of another kind group gets its own rows.
+    rows = page_cache_get_or_set(
+        f"library-facets:{','.join(sorted(library.kinds))}:{active.pk}:{default.pk}",
+        lambda: _facet_rows(resource_public_list(library.kinds, (active, default)), options.partners),
+    )
     counts = _facet_counts(rows, wanted, terms)
     matching = [pk for pk, facets in rows.items() if all(value in facets[name] for name, value in wanted.items())]
 
     resources = _cards(ResourcePage.objects.filter(pk__in=matching).order_by(*filters["sort"]))
     messages = []
     paginator = Paginator(resources, LIBRARY_PAGE_SIZE)
+    paginator.count = len(matching)  # known already: no COUNT query
     page_obj = page_or_last(paginator, filters.get("page") or 1, messages)
     resource_list = list(page_obj.object_list)
     for resource in resource_list:
@@ -155,12 +164,14 @@ def library_get(*, library, filters: dict, options: LibraryOptions, locales=None
         paginator=paginator,
         counts=counts,
         messages=messages,
-        other_libraries=list(
-            LibraryIndexPage.objects.live()
-            .public()
-            .filter(locale=library.locale)
-            .exclude(pk=library.pk)
-            .order_by("title")
+        other_libraries=page_cache_get_or_set(
+            f"other-libraries:{library.pk}",
+            lambda: list(
+                pages_public(LibraryIndexPage.objects.live())
+                .filter(locale_id=library.locale_id)
+                .exclude(pk=library.pk)
+                .order_by("title")
+            ),
         ),
     )
 
@@ -210,11 +221,12 @@ def resource_detail_get(*, resource: ResourcePage, user) -> ResourceDetail:
         stages=list(resource.stages.all()),
         partner=page_partner_get(resource, partner_list_by_path()),
         related_courses=list(
-            CoursePage.objects.live().public().filter(pk__in=related_ids(resource.related_courses)).order_by("title")
+            pages_public(CoursePage.objects.live())
+            .filter(pk__in=related_ids(resource.related_courses))
+            .order_by("title")
         ),
         related_resource_list=list(
-            ResourcePage.objects.live()
-            .public()
+            pages_public(ResourcePage.objects.live())
             .filter(pk__in=related_ids(resource.related_resources))
             .order_by("title")
         ),
@@ -224,7 +236,7 @@ def resource_detail_get(*, resource: ResourcePage, user) -> ResourceDetail:
 
 def partner_resource_list(partner_page, locale=None) -> list:
     """A partner's live, public resources (in `locale` if given), newest first, as cards."""
-    resources = ResourcePage.objects.live().public().descendant_of(partner_page)
+    resources = pages_public(ResourcePage.objects.live()).descendant_of(partner_page)
     if locale is not None:
         resources = resources.filter(locale=locale)
     resources = list(_cards(resources.order_by("-publication_date", "pk")))

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch
 from wagtail.images import get_image_model
 
+from base.page_cache import page_cache_get_or_set
+from base.pages import pages_public
 from partners.models import PartnerPage, PartnerTeam
 
 LOGO_RENDITION = "max-240x96"
@@ -19,10 +21,15 @@ def partner_list_by_path(*, public_only: bool = False) -> list:
     The slug is loaded too: the catalog and library filters key partners by slug. Lists of public
     pages ask for `public_only`, so a partner hidden by a view restriction is never offered as a filter.
     """
-    partners = PartnerPage.objects.live()
-    if public_only:
-        partners = partners.public()
-    return list(partners.only("id", "title", "slug", "path", "url_path", "locale_id").order_by("-path"))
+
+    def compute():
+        partners = PartnerPage.objects.live()
+        if public_only:
+            partners = pages_public(partners)
+        return list(partners.only("id", "title", "slug", "path", "url_path", "locale_id").order_by("-path"))
+
+    # The same for every visitor in every language: kept until content changes.
+    return page_cache_get_or_set(f"partners-by-path:{int(public_only)}", compute)
 
 
 def path_partner_get(path: str, partners) -> PartnerPage | None:
@@ -45,7 +52,7 @@ class PartnerIndex:
 
 def partner_index_counts_get(*, index) -> dict:
     """How many of the index's live, public partners are in each country and of each type."""
-    partners = PartnerPage.objects.child_of(index).live().public()
+    partners = pages_public(PartnerPage.objects.child_of(index).live())
     return {
         "country": dict(partners.order_by().values_list("country").annotate(n=Count("pk"))),
         "kind": dict(partners.order_by().values_list("kind").annotate(n=Count("pk"))),
@@ -57,7 +64,7 @@ def partner_index_get(*, index, filters: dict, counts: dict) -> PartnerIndex:
 
     `counts` come from partner_index_counts_get; `filters` from PartnerFilterForm.valid_filters.
     """
-    partners = PartnerPage.objects.child_of(index).live().public()
+    partners = pages_public(PartnerPage.objects.child_of(index).live())
     if country := filters.get("country"):
         partners = partners.filter(country=country)
     if kind := filters.get("kind"):

@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Where a page's time goes, in process: queries grouped by table and shape, time in SQL, templates and the rest.
 
-    .venv/bin/python scripts/profile_page.py                 # the demo learner's lesson, dashboard and more
+    .venv/bin/python scripts/profile_page.py                 # the learner's lesson, dashboard; each public page type
     .venv/bin/python scripts/profile_page.py --runs 20 --sql  # more runs; print each query shape's SQL
     .venv/bin/python scripts/profile_page.py --cprofile /learning/   # the 25 costliest functions of one page
 
@@ -38,6 +38,12 @@ PAGES = [
     ("/courses/", False),
     ("/", False),
     ("/know-how/", False),
+    ("/know-how/cash-flow-toolkit/", False),
+    ("/partners/", False),
+    ("/partners/riverbend-university/", False),
+    ("/programs/", False),
+    ("/programs/go-digital/", False),
+    ("/programs/go-digital/", True),
 ]
 
 

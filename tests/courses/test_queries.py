@@ -26,11 +26,11 @@ pytestmark = pytest.mark.django_db
 
 # Measured when each guard was written (same on SQLite and PostgreSQL). Most are per-request
 # overhead: session, user, site, locale, menus, view restrictions.
-CATALOG_QUERIES = 10  # +1 since issue 15's hreflang alternates (one translations query)
-CATALOG_PARTNERS_QUERIES = 8  # partners in the filter, no topics or cover images
-PROGRAMS_QUERIES = 11  # +1 since issue 15's hreflang alternates (one translations query)
-PROGRAM_QUERIES = 12  # +1 since issue 15's hreflang alternates (one translations query)
-COURSE_QUERIES = 12  # +1 since issue 15's hreflang alternates (one translations query)
+CATALOG_QUERIES = 5  # issue 16: partners, restrictions, alternates cached (10 before)
+CATALOG_PARTNERS_QUERIES = 3  # no topics or cover images; issue 16 (8 before)
+PROGRAMS_QUERIES = 5  # issue 16: one query for courses, restrictions, alternates cached (11 before)
+PROGRAM_QUERIES = 7  # issue 16, signed in: one query for courses, restrictions, alternates cached (12 before)
+COURSE_QUERIES = 9  # issue 16, signed in: restrictions, alternates cached (12 before)
 LESSON_QUERIES = 8  # +1 since issue 15's hreflang alternates (one translations query)
 DASHBOARD_QUERIES = 9
 

@@ -97,3 +97,13 @@ def test_facet_counts_ignore_hidden_resources(client, know_how, hidden):
     html = client.get(know_how.url).content.decode()
     assert ">Guide (2)</option>" in html  # the visible guide and the published version of the changed one
     assert ">Toolkit" not in html
+
+
+def test_a_restriction_added_after_the_library_was_cached_hides_the_resource(client, know_how):
+    """The restricted sections are kept with the page cache's generation: a new restriction bumps it."""
+    guide = make_resource(know_how, title="Soon private guide")
+    assert "Soon private guide" in client.get(know_how.url).content.decode()
+    restriction = make_private(guide)
+    assert "Soon private guide" not in client.get(know_how.url).content.decode()
+    restriction.delete()
+    assert "Soon private guide" in client.get(know_how.url).content.decode()

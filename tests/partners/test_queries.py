@@ -8,9 +8,9 @@ from tests.queries import assert_flat
 
 pytestmark = pytest.mark.django_db
 
-# Measured when each guard was written (same on SQLite and PostgreSQL).
-PARTNER_LIST_QUERIES = 9  # +1 since issue 15's hreflang alternates (one translations query)
-PARTNER_PAGE_QUERIES = 15  # +1 since issue 15's hreflang alternates (one translations query)
+# Measured when each guard was written or lowered (same on SQLite and PostgreSQL).
+PARTNER_LIST_QUERIES = 5  # issue 16: restrictions, alternates cached (9 before)
+PARTNER_PAGE_QUERIES = 10  # issue 16: partners, restrictions, alternates cached (15 before)
 
 
 def test_partner_list_queries_do_not_grow_with_partners(client, home, partner_index):
