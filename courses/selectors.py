@@ -8,7 +8,8 @@ from decimal import Decimal
 from uuid import UUID
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Max, Prefetch, Q
+from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from modelcluster.queryset import FakeQuerySet
 from wagtail.images import get_image_model
@@ -634,3 +635,32 @@ def enrollment_export_list(user) -> list:
         }
         for enrollment in enrollments
     ]
+
+
+def course_continue_get(*, user) -> CourseProgress | None:
+    """The learner's most recent unfinished course (last lesson done, else enrolment) with its next step (issue 20).
+
+    Three queries and the shared course cache, whatever the number of enrolments (two more per
+    course skipped because it was unpublished or finished since).
+    """
+    if not user.is_authenticated:
+        return None
+    enrollments = list(
+        Enrollment.objects.filter(user=user, left_at__isnull=True, completed_at__isnull=True)
+        .annotate(active_at=Coalesce(Max("completions__completed_at"), "enrolled_at"))
+        .order_by("-active_at", "-pk")
+    )
+    localized = _dashboard_course_get_many(
+        [enrollment.course_key for enrollment in enrollments], locales_active_and_default()
+    )
+    for enrollment in enrollments:
+        course = localized.get(enrollment.course_key)
+        if course is None:
+            continue
+        outline = _course_outline_get_many([course])[course.pk]
+        done = set(LessonCompletion.objects.filter(enrollment=enrollment).values_list("lesson_key", flat=True))
+        progress = progress_get(outline, done)
+        if progress.next_step is None:
+            continue
+        return CourseProgress(enrollment=enrollment, course=course, progress=progress)
+    return None
