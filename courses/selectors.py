@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from uuid import UUID
 
+from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Max, Prefetch, Q
+from django.db.models import Count, Max, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from modelcluster.queryset import FakeQuerySet
@@ -21,6 +22,7 @@ from base.pagination import page_or_last
 from base.relations import related_ids
 from courses.models import (
     CourseIndexPage,
+    CourseLevel,
     CoursePage,
     CourseStep,
     Enrollment,
@@ -213,22 +215,67 @@ def catalog_options_get(*, locales=None) -> CatalogOptions:
     )
 
 
-def catalog_get(*, filters: dict, partners: list, locales=None) -> CatalogPage:
-    """The catalog's courses filtered and sorted by `filters` (CatalogFilterForm.valid_filters), one page of them."""
-    courses = course_public_list(locales)
+def _catalog_conditions(filters: dict) -> dict[str, Q]:
+    """Each active filter of the catalog as a condition on courses, by facet name."""
+    conditions = {}
     if topic := filters.get("topic"):
-        courses = courses.filter(topics__translation_key=topic.translation_key)
+        conditions["topic"] = Q(topics__translation_key=topic.translation_key)
     if sector := filters.get("sector"):
-        courses = courses.filter(sectors__translation_key=sector.translation_key)
+        conditions["sector"] = Q(sectors__translation_key=sector.translation_key)
     if level := filters.get("level"):
-        courses = courses.filter(level=level)
+        conditions["level"] = Q(level=level)
     if language := filters.get("language"):
-        courses = courses.filter(locale__language_code=language)
+        conditions["language"] = Q(locale__language_code=language)
     if partner := filters.get("partner"):
-        courses = courses.filter(path__startswith=partner.path)
+        conditions["partner"] = Q(path__startswith=partner.path)
     if length := filters.get("length"):
         low, high = length
-        courses = courses.filter(estimated_hours__gte=low, estimated_hours__lt=high)
+        conditions["length"] = Q(estimated_hours__gte=low, estimated_hours__lt=high)
+    return conditions
+
+
+def catalog_counts_get(*, filters: dict, options: CatalogOptions, lengths: dict, courses=None, locales=None) -> dict:
+    """For each facet, how many courses each value would give with the other filters applied (issue 20).
+
+    One query, whatever the number of courses: a distinct count per value, each filtered by the
+    value and the other facets' filters (conditional aggregation in the database). `courses` is
+    course_public_list's queryset when the caller has it (its view restrictions are read once).
+    """
+    conditions = _catalog_conditions(filters)
+    values = {
+        "topic": [(topic.slug, Q(topics__translation_key=topic.translation_key)) for topic in options.topics],
+        "sector": [(sector.slug, Q(sectors__translation_key=sector.translation_key)) for sector in options.sectors],
+        "level": [(level, Q(level=level)) for level in CourseLevel.values],
+        "language": [(code, Q(locale__language_code=code)) for code, _name in settings.LANGUAGES],
+        "partner": [(partner.slug, Q(path__startswith=partner.path)) for partner in options.partners],
+        "length": [
+            (str(key), Q(estimated_hours__gte=low, estimated_hours__lt=high)) for key, (low, high) in lengths.items()
+        ],
+    }
+    columns, aggregates = {}, {}
+    for facet, choices in values.items():
+        others = Q()
+        for name, condition in conditions.items():
+            if name != facet:
+                others &= condition
+        for n, (key, condition) in enumerate(choices):
+            column = f"{facet}_{n}"
+            columns[column] = (facet, key)
+            aggregates[column] = Count("pk", distinct=True, filter=others & condition)
+    counts = {facet: {} for facet in values}
+    if aggregates:
+        courses = course_public_list(locales) if courses is None else courses
+        for column, count in courses.order_by().aggregate(**aggregates).items():
+            facet, key = columns[column]
+            counts[facet][key] = count
+    return counts
+
+
+def catalog_get(*, filters: dict, partners: list, courses=None, locales=None) -> CatalogPage:
+    """The catalog's courses filtered and sorted by `filters` (CatalogFilterForm.valid_filters), one page of them."""
+    courses = course_public_list(locales) if courses is None else courses
+    for condition in _catalog_conditions(filters).values():
+        courses = courses.filter(condition)
     courses = courses.distinct().order_by(*filters["sort"])
     courses = courses.select_related("locale").prefetch_related(_covers(), "topics")
 

@@ -26,8 +26,8 @@ pytestmark = pytest.mark.django_db
 
 # Measured when each guard was written (same on SQLite and PostgreSQL). Most are per-request
 # overhead: session, user, site, locale, menus, view restrictions.
-CATALOG_QUERIES = 10  # +1 since issue 15's hreflang alternates (one translations query)
-CATALOG_PARTNERS_QUERIES = 8  # partners in the filter, no topics or cover images
+CATALOG_QUERIES = 11  # +1 since issue 15's hreflang alternates, +1 since issue 20's facet counts (one aggregate)
+CATALOG_PARTNERS_QUERIES = 9  # partners in the filter, no topics or cover images; +1 for issue 20's facet counts
 PROGRAMS_QUERIES = 11  # +1 since issue 15's hreflang alternates (one translations query)
 PROGRAM_QUERIES = 12  # +1 since issue 15's hreflang alternates (one translations query)
 COURSE_QUERIES = 12  # +1 since issue 15's hreflang alternates (one translations query)
