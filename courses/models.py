@@ -166,6 +166,7 @@ class CoursePage(CardMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["detail"] = selectors.course_detail_get(course=self, user=request.user)
+        context["data_cost"] = selectors.course_data_cost_get(course=self)  # issue 20: the cost before it is spent
         return context
 
     def serve(self, request, *args, **kwargs):

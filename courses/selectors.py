@@ -711,3 +711,52 @@ def course_continue_get(*, user) -> CourseProgress | None:
             continue
         return CourseProgress(enrollment=enrollment, course=course, progress=progress)
     return None
+
+
+@dataclass
+class DataCost:
+    """What opening everything costs, in bytes (issue 20): to read (text, images, downloads) and the videos."""
+
+    read_bytes: int = 0
+    video_bytes: int = 0
+
+    @property
+    def total_bytes(self) -> int:
+        return self.read_bytes + self.video_bytes
+
+
+def _step_data_cost(step) -> DataCost:
+    """A step's body measured: rendered text blocks, image and document files, videos from their length."""
+    cost = DataCost(read_bytes=len(step.title.encode()))
+    for block in getattr(step, "body", None) or []:
+        if block.block_type == "video":
+            cost.video_bytes += block.value.approximate_bytes() or 0
+        elif block.block_type == "download":
+            document = block.value.get("document")
+            cost.read_bytes += (document.file_size or 0) if document else 0
+        elif block.block_type == "image":
+            image = block.value.get("image")
+            cost.read_bytes += (image.file_size or 0) if image else 0  # the original: an upper bound
+        else:
+            cost.read_bytes += len(str(block.render()).encode())
+    return cost
+
+
+def course_data_cost_get(*, course: CoursePage) -> DataCost:
+    """The course's total: its steps' costs, each cached per step and live revision (new revision, new measure)."""
+    steps = course_outline_get(course)
+
+    def compute(missing):
+        wanted = {pk for pk, _revision in missing}
+        costs = {}
+        for model in course_step_models():
+            for step in model.objects.filter(pk__in=wanted):
+                costs[(step.pk, step.live_revision_id)] = _step_data_cost(step)
+        return {key: costs.get(key, DataCost()) for key in missing}
+
+    keys = {(step.pk, step.live_revision_id): f"data-cost:{step.pk}:{step.live_revision_id}" for step in steps}
+    total = DataCost()
+    for cost in page_cache_get_or_set_many(keys, compute).values():
+        total.read_bytes += cost.read_bytes
+        total.video_bytes += cost.video_bytes
+    return total
