@@ -8,17 +8,20 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts import selectors, services
 from accounts.forms import AccountDeleteForm, ProfileForm
+from accounts.intents import SESSION_KEY, Intent, intent_is_known, intent_sign
 from accounts.models import LearnerProfile
-from base.http import redirect_to, safe_next_url
+from base.http import redirect_to, safe_next_url, safe_path
 
 
 def _profile_form(request, data=None):
@@ -79,3 +82,21 @@ def delete(request):
         messages.success(request, _("Your account and personal data have been deleted."))
         return redirect("/")
     return render(request, "accounts/delete.html", {"form": form})
+
+
+@require_GET
+@never_cache
+def intent_start(request, action, target_id):
+    """Remember what a visitor chose ("Enrol", "Save"), then ask them to sign up or log in; it is done after.
+
+    A GET only remembers: the enrolment itself waits for the login, so a link on another site
+    cannot enrol a signed-in learner. A learner already signed in goes back to the page's own button.
+    """
+    if not intent_is_known(action):
+        raise Http404
+    next_url = safe_path(request.GET.get("next")) or "/"
+    if request.user.is_authenticated:
+        return redirect_to(next_url)
+    request.session[SESSION_KEY] = intent_sign(Intent(action=action, target_id=target_id))
+    form = "account_login" if request.GET.get("to") == "login" else "account_signup"
+    return redirect_to(f"{reverse(form)}?{urlencode({'next': next_url})}")

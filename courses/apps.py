@@ -9,12 +9,15 @@ class CoursesConfig(AppConfig):
     def ready(self):
         # Imported here, not at the top: Django loads apps.py before any model exists.
         from accounts.export import export_section_register
+        from accounts.intents import intent_register
+        from courses.intents import ENROLL, enrollment_intent_complete
         from courses.selectors import course_card_list, enrollment_export_list
         from partners.sections import partner_section_register
 
         export_section_register(
             "enrollments", enrollment_export_list, models=["courses.Enrollment", "courses.LessonCompletion"]
         )
+        intent_register(ENROLL, enrollment_intent_complete)
         partner_section_register(
             "courses", order=10, template="courses/includes/partner_courses.html", items=course_card_list
         )

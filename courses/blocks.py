@@ -24,9 +24,29 @@ def video_embed_url(url: str) -> str:
     return ""
 
 
+# What a minute of video costs at a phone's resolution (360p, H.264 with AAC audio: about
+# 0.65 Mbit/s), for the estimate shown before a learner presses play (issue 20).
+VIDEO_BYTES_PER_SECOND = 80_000
+_DURATION = re.compile(r"^\s*(?:(\d{1,2}):)?(\d{1,3}):([0-5]\d)\s*$")
+
+
+def video_seconds(duration: str) -> int | None:
+    """The editor's "4:30" or "1:02:30" in seconds, or None when it is missing or not a length."""
+    match = _DURATION.match(duration or "")
+    if not match:
+        return None
+    hours, minutes, seconds = (int(part or 0) for part in match.groups())
+    return hours * 3600 + minutes * 60 + seconds
+
+
 class VideoValue(blocks.StructValue):
     def embed_url(self):
         return video_embed_url(self.get("url"))
+
+    def approximate_bytes(self) -> int | None:
+        """About how many bytes the video costs at a phone's resolution, from the length the editor gave."""
+        seconds = video_seconds(self.get("duration"))
+        return seconds * VIDEO_BYTES_PER_SECOND if seconds else None
 
 
 class VideoBlock(blocks.StructBlock):

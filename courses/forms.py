@@ -32,7 +32,14 @@ class CatalogFilterForm(FilterForm):
         CourseSort.NEWEST: (CourseSort.NEWEST.label, ("-first_published_at", "pk")),
         CourseSort.SHORTEST: (CourseSort.SHORTEST.label, ("estimated_hours", "title", "pk")),
     }
-    ANY = {"topic": _("Any topic"), "sector": _("Any sector"), "partner": _("Any partner")}
+    ANY = {
+        "topic": _("Any topic"),
+        "sector": _("Any sector"),
+        "level": _("Any level"),
+        "language": _("Any language"),
+        "partner": _("Any partner"),
+        "length": _("Any length"),
+    }
 
     topic = forms.ChoiceField(label=_("Topic"), required=False)
     sector = forms.ChoiceField(label=_("Sector"), required=False)
@@ -52,6 +59,10 @@ class CatalogFilterForm(FilterForm):
             "topic": {topic.slug: topic for topic in topics},
             "sector": {sector.slug: sector for sector in sectors},
             "partner": {partner.slug: partner for partner in sorted(partners, key=lambda p: p.title.casefold())},
+            # Fixed lists too, so that each of their options shows its count (issue 20).
+            "level": dict(CourseLevel.choices),
+            "language": dict(settings.LANGUAGES),
+            "length": dict(CourseLength.choices),
         }
         super().__init__(*args, options=options, **kwargs)
 

@@ -55,7 +55,12 @@ class CourseIndexPage(Page):
             request.GET or None, topics=options.topics, sectors=options.sectors, partners=options.partners
         )
         filters, messages = form.valid_filters()
-        catalog = selectors.catalog_get(filters=filters, partners=options.partners)
+        courses = selectors.course_public_list()  # shared: Wagtail reads the view restrictions once
+        catalog = selectors.catalog_get(filters=filters, partners=options.partners, courses=courses)
+        counts = selectors.catalog_counts_get(
+            filters=filters, options=options, lengths=CatalogFilterForm.LENGTHS, courses=courses
+        )
+        form.counts_set(counts)
         context.update(
             filter_form=form,
             filter_messages=messages + catalog.messages,
@@ -161,6 +166,7 @@ class CoursePage(CardMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["detail"] = selectors.course_detail_get(course=self, user=request.user)
+        context["data_cost"] = selectors.course_data_cost_get(course=self)  # issue 20: the cost before it is spent
         return context
 
     def serve(self, request, *args, **kwargs):

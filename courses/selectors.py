@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from uuid import UUID
 
+from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Max, Prefetch, Q
+from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from modelcluster.queryset import FakeQuerySet
 from wagtail.images import get_image_model
@@ -21,6 +23,7 @@ from base.pagination import page_or_last
 from base.relations import related_ids
 from courses.models import (
     CourseIndexPage,
+    CourseLevel,
     CoursePage,
     CourseStep,
     Enrollment,
@@ -213,22 +216,67 @@ def catalog_options_get(*, locales=None) -> CatalogOptions:
     )
 
 
-def catalog_get(*, filters: dict, partners: list, locales=None) -> CatalogPage:
-    """The catalog's courses filtered and sorted by `filters` (CatalogFilterForm.valid_filters), one page of them."""
-    courses = course_public_list(locales)
+def _catalog_conditions(filters: dict) -> dict[str, Q]:
+    """Each active filter of the catalog as a condition on courses, by facet name."""
+    conditions = {}
     if topic := filters.get("topic"):
-        courses = courses.filter(topics__translation_key=topic.translation_key)
+        conditions["topic"] = Q(topics__translation_key=topic.translation_key)
     if sector := filters.get("sector"):
-        courses = courses.filter(sectors__translation_key=sector.translation_key)
+        conditions["sector"] = Q(sectors__translation_key=sector.translation_key)
     if level := filters.get("level"):
-        courses = courses.filter(level=level)
+        conditions["level"] = Q(level=level)
     if language := filters.get("language"):
-        courses = courses.filter(locale__language_code=language)
+        conditions["language"] = Q(locale__language_code=language)
     if partner := filters.get("partner"):
-        courses = courses.filter(path__startswith=partner.path)
+        conditions["partner"] = Q(path__startswith=partner.path)
     if length := filters.get("length"):
         low, high = length
-        courses = courses.filter(estimated_hours__gte=low, estimated_hours__lt=high)
+        conditions["length"] = Q(estimated_hours__gte=low, estimated_hours__lt=high)
+    return conditions
+
+
+def catalog_counts_get(*, filters: dict, options: CatalogOptions, lengths: dict, courses=None, locales=None) -> dict:
+    """For each facet, how many courses each value would give with the other filters applied (issue 20).
+
+    One query, whatever the number of courses: a distinct count per value, each filtered by the
+    value and the other facets' filters (conditional aggregation in the database). `courses` is
+    course_public_list's queryset when the caller has it (its view restrictions are read once).
+    """
+    conditions = _catalog_conditions(filters)
+    values = {
+        "topic": [(topic.slug, Q(topics__translation_key=topic.translation_key)) for topic in options.topics],
+        "sector": [(sector.slug, Q(sectors__translation_key=sector.translation_key)) for sector in options.sectors],
+        "level": [(level, Q(level=level)) for level in CourseLevel.values],
+        "language": [(code, Q(locale__language_code=code)) for code, _name in settings.LANGUAGES],
+        "partner": [(partner.slug, Q(path__startswith=partner.path)) for partner in options.partners],
+        "length": [
+            (str(key), Q(estimated_hours__gte=low, estimated_hours__lt=high)) for key, (low, high) in lengths.items()
+        ],
+    }
+    columns, aggregates = {}, {}
+    for facet, choices in values.items():
+        others = Q()
+        for name, condition in conditions.items():
+            if name != facet:
+                others &= condition
+        for n, (key, condition) in enumerate(choices):
+            column = f"{facet}_{n}"
+            columns[column] = (facet, key)
+            aggregates[column] = Count("pk", distinct=True, filter=others & condition)
+    counts = {facet: {} for facet in values}
+    if aggregates:
+        courses = course_public_list(locales) if courses is None else courses
+        for column, count in courses.order_by().aggregate(**aggregates).items():
+            facet, key = columns[column]
+            counts[facet][key] = count
+    return counts
+
+
+def catalog_get(*, filters: dict, partners: list, courses=None, locales=None) -> CatalogPage:
+    """The catalog's courses filtered and sorted by `filters` (CatalogFilterForm.valid_filters), one page of them."""
+    courses = course_public_list(locales) if courses is None else courses
+    for condition in _catalog_conditions(filters).values():
+        courses = courses.filter(condition)
     courses = courses.distinct().order_by(*filters["sort"])
     courses = courses.select_related("locale").prefetch_related(_covers(), "topics")
 
@@ -631,3 +679,81 @@ def enrollment_export_list(user) -> list:
         }
         for enrollment in enrollments
     ]
+
+
+def course_continue_get(*, user) -> CourseProgress | None:
+    """The learner's most recent unfinished course (last lesson done, else enrolment) with its next step (issue 20).
+
+    Three queries and the shared course cache, whatever the number of enrolments (two more per
+    course skipped because it was unpublished or finished since).
+    """
+    if not user.is_authenticated:
+        return None
+    enrollments = list(
+        Enrollment.objects.filter(user=user, left_at__isnull=True, completed_at__isnull=True)
+        .annotate(active_at=Coalesce(Max("completions__completed_at"), "enrolled_at"))
+        .order_by("-active_at", "-pk")
+    )
+    localized = _dashboard_course_get_many(
+        [enrollment.course_key for enrollment in enrollments], locales_active_and_default()
+    )
+    for enrollment in enrollments:
+        course = localized.get(enrollment.course_key)
+        if course is None:
+            continue
+        outline = _course_outline_get_many([course])[course.pk]
+        done = set(LessonCompletion.objects.filter(enrollment=enrollment).values_list("lesson_key", flat=True))
+        progress = progress_get(outline, done)
+        if progress.next_step is None:
+            continue
+        return CourseProgress(enrollment=enrollment, course=course, progress=progress)
+    return None
+
+
+@dataclass
+class DataCost:
+    """What opening everything costs, in bytes (issue 20): to read (text, images, downloads) and the videos."""
+
+    read_bytes: int = 0
+    video_bytes: int = 0
+
+    @property
+    def total_bytes(self) -> int:
+        return self.read_bytes + self.video_bytes
+
+
+def _step_data_cost(step) -> DataCost:
+    """A step's body measured: rendered text blocks, image and document files, videos from their length."""
+    cost = DataCost(read_bytes=len(step.title.encode()))
+    for block in getattr(step, "body", None) or []:
+        if block.block_type == "video":
+            cost.video_bytes += block.value.approximate_bytes() or 0
+        elif block.block_type == "download":
+            document = block.value.get("document")
+            cost.read_bytes += (document.file_size or 0) if document else 0
+        elif block.block_type == "image":
+            image = block.value.get("image")
+            cost.read_bytes += (image.file_size or 0) if image else 0  # the original: an upper bound
+        else:
+            cost.read_bytes += len(str(block.render()).encode())
+    return cost
+
+
+def course_data_cost_get(*, course: CoursePage) -> DataCost:
+    """The course's total: its steps' costs, each cached per step and live revision (new revision, new measure)."""
+    steps = course_outline_get(course)
+
+    def compute(missing):
+        wanted = {pk for pk, _revision in missing}
+        costs = {}
+        for model in course_step_models():
+            for step in model.objects.filter(pk__in=wanted):
+                costs[(step.pk, step.live_revision_id)] = _step_data_cost(step)
+        return {key: costs.get(key, DataCost()) for key in missing}
+
+    keys = {(step.pk, step.live_revision_id): f"data-cost:{step.pk}:{step.live_revision_id}" for step in steps}
+    total = DataCost()
+    for cost in page_cache_get_or_set_many(keys, compute).values():
+        total.read_bytes += cost.read_bytes
+        total.video_bytes += cost.video_bytes
+    return total

@@ -7,6 +7,7 @@ from wagtail.search import index
 
 from base.blocks import RICH_TEXT_FEATURES, ContentStreamBlock, LinkBlock
 from base.models import CardMixin
+from courses.selectors import course_continue_get
 from home import selectors
 from home.blocks import HomeStreamBlock
 
@@ -58,6 +59,8 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["card_pages"] = selectors.stream_card_pages_get(self.body)
+        # A signed-in learner's next lesson first (issue 20); the page cache never stores signed-in pages.
+        context["continue_item"] = course_continue_get(user=request.user)
         return context
 
 

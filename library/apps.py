@@ -9,10 +9,13 @@ class LibraryConfig(AppConfig):
     def ready(self):
         # Imported here, not at the top: Django loads apps.py before any model exists.
         from accounts.export import export_section_register
+        from accounts.intents import intent_register
+        from library.intents import SAVE, reading_list_intent_complete
         from library.selectors import partner_resource_list, reading_list_export_list
         from partners.sections import partner_section_register
 
         export_section_register("reading_list", reading_list_export_list, models=["library.ReadingListItem"])
+        intent_register(SAVE, reading_list_intent_complete)
         partner_section_register(
             "resources", order=20, template="library/includes/partner_resources.html", items=partner_resource_list
         )

@@ -297,6 +297,8 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT", 0, cast=int)
 # A new learner verifies their address, is logged in, and lands on the short (skippable)
 # profile step; LOGIN_REDIRECT_URL still applies to every later login.
 ACCOUNT_SIGNUP_REDIRECT_URL = "accounts:profile_complete"
+# Completes an "Enrol" or "Save" chosen before signing up or logging in (accounts/intents.py).
+ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 # Changing the email address, a password, 2FA or deleting the account asks for the
 # password (or a code) again when the last authentication is older than this.
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300

@@ -58,3 +58,10 @@ def axe_violations(page, impacts=("serious", "critical")):
         for v in results["violations"]
         if v["impact"] in impacts
     ]
+
+
+def menu_open(page):
+    """Open the header's menu when it is a closed disclosure (phones); wide screens show it open."""
+    toggle = page.locator("summary.site-menu__toggle")
+    if toggle.is_visible() and page.locator("details.site-menu").get_attribute("open") is None:
+        toggle.click()

@@ -8,7 +8,7 @@ from wagtail.models import Locale
 
 from accounts.models import LearnerProfile
 from taxonomy.models import Sector
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, menu_open
 from tests.builders import make_home, totp_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -51,6 +51,7 @@ def test_sign_up_complete_the_profile_and_turn_on_2fa(live_server, page, site):
     assert (profile.display_name, profile.certificate_name, profile.country.code) == ("ნინო", "ნინო ბერიძე", "GE")
     assert profile.sector.slug == "crafts" and profile.newsletter
 
+    menu_open(page)
     page.get_by_role("link", name="My account").click()
     assert page.get_by_role("heading", level=1).inner_text() == "My account"
     assert page.get_by_label("Display name").input_value() == "ნინო"

@@ -205,8 +205,17 @@ def test_every_page_type_in_arabic_and_georgian_on_a_phone(live_server, browser,
 
     assert problems == []
 
-    # The switcher with the keyboard alone: Tab reaches it, Enter opens it and Enter chooses English.
+    # The switcher with the keyboard alone: Tab reaches the menu and opens it, then the switcher,
+    # Enter opens it and Enter chooses English.
     page.goto(live_server.url + pages["about"].url)
+    menu_toggle = page.locator("summary.site-menu__toggle")
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if menu_toggle.evaluate("element => element === document.activeElement"):
+            break
+    else:
+        pytest.fail("Tab never reached the menu")
+    page.keyboard.press("Enter")
     summary = page.locator(".language-switcher summary")
     for _ in range(10):
         page.keyboard.press("Tab")

@@ -295,7 +295,8 @@ def test_ids_beyond_64_bits_are_not_found(learner_client, number):
 
 def test_catalog_partner_filter_offers_no_view_restricted_partner(client, catalog):
     home = catalog.get_parent()
-    make_partner(home, title="Open University", slug="open-university")
+    open_university = make_partner(home, title="Open University", slug="open-university")
+    make_course(open_university, title="Open course")  # the filter offers partners with courses (counts)
     hidden = make_partner(home, title="Hidden Institute", slug="hidden-institute")
     make_private(hidden)
     html = client.get(catalog.url).content.decode()
