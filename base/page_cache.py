@@ -19,10 +19,12 @@ import time
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core.cache import cache, caches
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import get_conditional_response, patch_vary_headers
@@ -178,6 +180,12 @@ def page_cache_connect() -> None:
     page_cache_drop_on(*{Page, *get_page_models()})
     page_cache_drop_on(Site, Locale, Redirect, PageViewRestriction, get_image_model(), get_document_model())
     page_viewed.connect(_note_viewed_page, dispatch_uid="page-cache:viewed", weak=False)
+    # Who may open the admin (base/templatetags/editor_tags.py): groups and permissions change rarely.
+    page_cache_drop_on(Group)
+    user_model = get_user_model()
+    for through in (user_model.groups.through, user_model.user_permissions.through, Group.permissions.through):
+        uid = f"page-cache:{through._meta.label}"
+        m2m_changed.connect(_bump_on_signal, sender=through, dispatch_uid=uid, weak=False)
 
 
 # --- Page views on hits ----------------------------------------------------------------------

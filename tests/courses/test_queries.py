@@ -31,8 +31,8 @@ CATALOG_PARTNERS_QUERIES = 8  # partners in the filter, no topics or cover image
 PROGRAMS_QUERIES = 11  # +1 since issue 15's hreflang alternates (one translations query)
 PROGRAM_QUERIES = 12  # +1 since issue 15's hreflang alternates (one translations query)
 COURSE_QUERIES = 12  # +1 since issue 15's hreflang alternates (one translations query)
-LESSON_QUERIES = 8  # +1 since issue 15's hreflang alternates (one translations query)
-DASHBOARD_QUERIES = 9
+LESSON_QUERIES = 6  # issue 16: no permission queries for the userbar of a learner
+DASHBOARD_QUERIES = 7  # issue 16: no permission queries for the userbar of a learner
 
 
 def add_courses(catalog, count, topic):

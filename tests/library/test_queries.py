@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 LIBRARY_QUERIES = 16  # +1 since issue 15's hreflang alternates (one translations query)
 SEARCH_QUERIES = 7
 RESOURCE_QUERIES = 11  # +1 since issue 15's hreflang alternates (one translations query)
-DASHBOARD_QUERIES = 10  # no enrolments, only the reading list
+DASHBOARD_QUERIES = 8  # no enrolments, only the reading list
 
 
 def add_resources(parent, count, partner=None):
