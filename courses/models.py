@@ -24,6 +24,7 @@ from wagtail.models import Orderable, Page, get_page_models
 from wagtail.search import index
 
 from base.blocks import RICH_TEXT_FEATURES
+from base.learner_cache import learner_cache_allow
 from base.models import CardMixin
 from base.page_cache import page_cache_get_or_set
 from base.signals import page_viewed
@@ -168,11 +169,15 @@ class CoursePage(CardMixin, Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-        """The course page; a real visit (a 200 GET, not a preview) is counted for the reports."""
+        """The course page; a real visit (a 200 GET, not a preview) is counted for the reports.
+
+        A learner's copy may be kept for them (base/learner_cache.py): their enrolment and
+        progress bump their version.
+        """
         response = super().serve(request, *args, **kwargs)
         if request.method == "GET" and response.status_code == 200 and not getattr(request, "is_preview", False):
             page_viewed.send(sender=type(self), page=self, request=request)
-        return response
+        return learner_cache_allow(response)
 
 
 class ModulePage(Page):
@@ -305,6 +310,10 @@ class LessonPage(CourseStep):
 
     class Meta:
         verbose_name = _("lesson")
+
+    def serve(self, request, *args, **kwargs):
+        """The lesson; a learner's copy may be kept for them (base/learner_cache.py)."""
+        return learner_cache_allow(super().serve(request, *args, **kwargs))
 
     def get_context(self, request, *args, **kwargs):
         """The step's context with `body`, the rendered body (from the cache but in a preview)."""

@@ -9,7 +9,11 @@ class LibraryConfig(AppConfig):
     def ready(self):
         # Imported here, not at the top: Django loads apps.py before any model exists.
         from accounts.export import export_section_register
+        from base.learner_cache import learner_cache_bump_on
+        from library.models import ReadingListItem
         from library.selectors import partner_resource_list, reading_list_export_list
+
+        learner_cache_bump_on(ReadingListItem, lambda item: item.user_id)
         from partners.sections import partner_section_register
 
         export_section_register("reading_list", reading_list_export_list, models=["library.ReadingListItem"])

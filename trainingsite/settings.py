@@ -129,6 +129,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A signed-in learner's own pages (base/learner_cache.py): after the session, CSRF, user and
+    # messages it reads; a hit skips the middleware below, none of which acts on a learner's GET.
+    "base.learner_cache.LearnerPageCacheMiddleware",
     # A first visit by Accept-Language: after the user it reads, before the page cache, so its
     # redirect is never stored and English readers keep their hits.
     "base.languages.FirstVisitLanguageMiddleware",
