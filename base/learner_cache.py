@@ -17,8 +17,11 @@ built from the old rows by a concurrent request cannot be stored under the new v
 
 Views opt in with `learner_cache_allow(response)`. Never stored: another status than 200, a
 method other than GET, previews, anyone who may open the admin (staff, editors), a response that
-sets a cookie, writes the session, shows a message or carries a CSP nonce. No hit is served while a
-message waits to be shown. Responses stay `private` with `Vary: Cookie`.
+sets a cookie, writes the session or shows a message. No hit is served while a message waits to be
+shown. Responses stay `private` with `Vary: Cookie`. A page whose script carries the request's CSP
+nonce (a lesson with a video) is stored with that nonce noted and served with a fresh one: the new
+nonce replaces the old in the body and goes into the CSP header, as a new response would have it
+(the old one is 128 random bits, so it stands nowhere else in the page).
 """
 
 import hashlib
@@ -184,8 +187,9 @@ class LearnerPageCacheMiddleware:
         secret = _csrf_secret(request)
         if secret:
             entry = cache.get(_cache_key(request, user_id, generation, version, secret))
-            if entry is not None:
-                return self._hit(request, entry)
+            response = self._hit(request, entry) if entry is not None else None
+            if response is not None:
+                return response
 
         response = self.get_response(request)
 
@@ -197,14 +201,22 @@ class LearnerPageCacheMiddleware:
             patch_vary_headers(response, ("Cookie",))
             headers = list(response.items())
             viewed = getattr(request, "_page_cache_viewed", None)
-            key = _cache_key(request, user_id, generation, version, secret)
-            cache.set(key, (response.content, headers, viewed), settings.PAGE_CACHE_SECONDS)
+            nonce = getattr(request, "_csp_nonce", None)  # a str once the page used it
+            entry = (response.content, headers, viewed, nonce if isinstance(nonce, str) else None)
+            cache.set(_cache_key(request, user_id, generation, version, secret), entry, settings.PAGE_CACHE_SECONDS)
             response["X-Cache"] = "miss"
         return response
 
     @staticmethod
     def _hit(request, entry):
-        body, headers, viewed = entry
+        """The stored page, with this request's CSP nonce where the stored one stood; None for a miss."""
+        if len(entry) != 4:  # stored by an older release
+            return None
+        body, headers, viewed, stored_nonce = entry
+        if stored_nonce:
+            if getattr(request, "csp_nonce", None) is None:  # no CSP middleware to put a nonce in the header
+                return None
+            body = body.replace(stored_nonce.encode(), str(request.csp_nonce).encode())
         response = HttpResponse(body)
         for name, value in headers:
             response[name] = value
@@ -239,8 +251,6 @@ class LearnerPageCacheMiddleware:
         if response.cookies or len(response.content) > MAX_BODY_BYTES:
             return False
         if "*" in response.get("Vary", ""):
-            return False
-        if isinstance(getattr(request, "_csp_nonce", None), str):  # the page carries this request's nonce
             return False
         if getattr(request, "session", None) is not None and request.session.modified:
             return False

@@ -4,6 +4,8 @@ Issue 16. `X-Cache` says whether the page came from the cache, so each test show
 in play and still served what it must.
 """
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -155,3 +157,22 @@ def test_an_editor_is_never_served_from_the_cache(course):
     for _round in range(2):
         response = client.get(DASHBOARD)
         assert response.status_code == 200 and response.get("X-Cache") is None
+
+
+def test_a_lesson_with_a_video_is_served_with_a_fresh_nonce_each_time(catalog):
+    course = make_course(catalog, lessons=1, title="Film your workshop")
+    lesson = course_lessons(course)[0].specific
+    lesson.body = [("video", {"url": "https://www.youtube.com/watch?v=Q4kVwF0cA1s", "title": "A tour"})]
+    publish(lesson)
+    amina = make_learner(email="amina@example.org")
+    services.enrollment_create(user=amina, course=course)
+    client = signed_in(amina)
+
+    nonces = []
+    for expected in ("miss", "hit", "hit"):
+        response = client.get(lesson.url)
+        assert response["X-Cache"] == expected
+        nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+        assert f'src="/static/courses/js/video.js" nonce="{nonce}"' in response.content.decode()
+        nonces.append(nonce)
+    assert len(set(nonces)) == 3
