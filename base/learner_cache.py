@@ -21,9 +21,11 @@ sets a cookie, writes the session or shows a message. No hit is served while a m
 shown. Responses stay `private` with `Vary: Cookie`. A page whose script carries the request's CSP
 nonce (a lesson with a video) is stored with that nonce noted and served with a fresh one: the new
 nonce replaces the old in the body and goes into the CSP header, as a new response would have it
-(the old one is 128 random bits, so it stands nowhere else in the page).
+(the old one is 128 random bits, so it stands nowhere else in the page). Other pages are stored
+gzipped once, with GZipMiddleware's random bytes, and sent as stored to clients that accept gzip.
 """
 
+import gzip
 import hashlib
 import time
 
@@ -34,7 +36,9 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.text import compress_string
 from django.utils.translation import get_language
 
 from base.page_cache import (
@@ -202,7 +206,10 @@ class LearnerPageCacheMiddleware:
             headers = list(response.items())
             viewed = getattr(request, "_page_cache_viewed", None)
             nonce = getattr(request, "_csp_nonce", None)  # a str once the page used it
-            entry = (response.content, headers, viewed, nonce if isinstance(nonce, str) else None)
+            nonce = nonce if isinstance(nonce, str) else None
+            # Gzipped once, with GZipMiddleware's random bytes (BREACH), unless a nonce goes in on each hit.
+            body = response.content if nonce else compress_string(response.content, max_random_bytes=100)
+            entry = (body, not nonce, headers, viewed, nonce)
             cache.set(_cache_key(request, user_id, generation, version, secret), entry, settings.PAGE_CACHE_SECONDS)
             response["X-Cache"] = "miss"
         return response
@@ -210,16 +217,20 @@ class LearnerPageCacheMiddleware:
     @staticmethod
     def _hit(request, entry):
         """The stored page, with this request's CSP nonce where the stored one stood; None for a miss."""
-        if len(entry) != 4:  # stored by an older release
+        if len(entry) != 5:  # stored by an older release
             return None
-        body, headers, viewed, stored_nonce = entry
+        body, gzipped, headers, viewed, stored_nonce = entry
         if stored_nonce:
             if getattr(request, "csp_nonce", None) is None:  # no CSP middleware to put a nonce in the header
                 return None
             body = body.replace(stored_nonce.encode(), str(request.csp_nonce).encode())
-        response = HttpResponse(body)
+        send_gzipped = gzipped and bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+        response = HttpResponse(body if send_gzipped or not gzipped else gzip.decompress(body))
         for name, value in headers:
             response[name] = value
+        if send_gzipped:  # GZipMiddleware leaves a response with a Content-Encoding alone
+            response["Content-Encoding"] = "gzip"
+            patch_vary_headers(response, ("Accept-Encoding",))
         if viewed and request.method == "GET":  # the view counts a page view: a hit does too
             _send_page_viewed(request, viewed)
         response["X-Cache"] = "hit"

@@ -4,6 +4,7 @@ Issue 16. `X-Cache` says whether the page came from the cache, so each test show
 in play and still served what it must.
 """
 
+import gzip
 import re
 
 import pytest
@@ -69,10 +70,12 @@ def test_a_hit_stays_private_to_the_browser(course):
     client = signed_in(amina)
     client.get(DASHBOARD)
 
-    response = client.get(DASHBOARD)
+    response = client.get(DASHBOARD, HTTP_ACCEPT_ENCODING="gzip")
 
     assert response["X-Cache"] == "hit"
     assert "private" in response["Cache-Control"] and "Cookie" in response["Vary"]
+    assert response["Content-Encoding"] == "gzip" and "Accept-Encoding" in response["Vary"]
+    assert "Keep simple books" in gzip.decompress(response.content).decode()
 
 
 def test_a_lesson_marked_as_done_shows_done_at_once(course):
