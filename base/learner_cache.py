@@ -211,7 +211,7 @@ class LearnerPageCacheMiddleware:
             body = response.content if nonce else compress_string(response.content, max_random_bytes=100)
             entry = (body, not nonce, headers, viewed, nonce)
             cache.set(_cache_key(request, user_id, generation, version, secret), entry, settings.PAGE_CACHE_SECONDS)
-            response["X-Cache"] = "miss"
+            response["X-Learner-Cache"] = "miss"
         return response
 
     @staticmethod
@@ -233,7 +233,7 @@ class LearnerPageCacheMiddleware:
             patch_vary_headers(response, ("Accept-Encoding",))
         if viewed and request.method == "GET":  # the view counts a page view: a hit does too
             _send_page_viewed(request, viewed)
-        response["X-Cache"] = "hit"
+        response["X-Learner-Cache"] = "hit"
         return response
 
     @staticmethod

@@ -1,6 +1,6 @@
 """The per-learner page cache (base/learner_cache.py): each learner gets their own pages, fresh after every change.
 
-Issue 16. `X-Cache` says whether the page came from the cache, so each test shows the cache was
+Issue 16. `X-Learner-Cache` says whether the page came from the cache, so each test shows the cache was
 in play and still served what it must.
 """
 
@@ -34,7 +34,7 @@ def page(client, url):
     """The page's HTML and whether it came from the cache."""
     response = client.get(url)
     assert response.status_code == 200, f"{url} answered {response.status_code}"
-    return response.content.decode(), response.get("X-Cache")
+    return response.content.decode(), response.get("X-Learner-Cache")
 
 
 def test_two_learners_and_a_visitor_each_see_only_their_own_pages(course, catalog):
@@ -72,7 +72,7 @@ def test_a_hit_stays_private_to_the_browser(course):
 
     response = client.get(DASHBOARD, HTTP_ACCEPT_ENCODING="gzip")
 
-    assert response["X-Cache"] == "hit"
+    assert response["X-Learner-Cache"] == "hit"
     assert "private" in response["Cache-Control"] and "Cookie" in response["Vary"]
     assert response["Content-Encoding"] == "gzip" and "Accept-Encoding" in response["Vary"]
     assert "Keep simple books" in gzip.decompress(response.content).decode()
@@ -159,7 +159,7 @@ def test_an_editor_is_never_served_from_the_cache(course):
     client = signed_in(make_editor())
     for _round in range(2):
         response = client.get(DASHBOARD)
-        assert response.status_code == 200 and response.get("X-Cache") is None
+        assert response.status_code == 200 and response.get("X-Learner-Cache") is None
 
 
 def test_a_lesson_with_a_video_is_served_with_a_fresh_nonce_each_time(catalog):
@@ -174,7 +174,7 @@ def test_a_lesson_with_a_video_is_served_with_a_fresh_nonce_each_time(catalog):
     nonces = []
     for expected in ("miss", "hit", "hit"):
         response = client.get(lesson.url)
-        assert response["X-Cache"] == expected
+        assert response["X-Learner-Cache"] == expected
         nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
         assert f'src="/static/courses/js/video.js" nonce="{nonce}"' in response.content.decode()
         nonces.append(nonce)
