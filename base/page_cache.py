@@ -13,17 +13,22 @@ pages show what changed, and it cannot miss one. Fragments (navigation, taxonomy
 same generation (`page_cache_generation`).
 """
 
+import gzip
 import hashlib
 import time
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core.cache import cache, caches
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.text import compress_string
 from django.utils.translation import get_language
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
@@ -55,8 +60,8 @@ SKIPPED_PREFIXES = (
 MAX_URL_LENGTH = 512  # longer addresses (long search queries, crafted filters) are served, not stored
 MAX_BODY_BYTES = 1024 * 1024
 NOT_SHARED = ("private", "no-store", "no-cache")
-# What a stored page may vary on: the key holds the language, the visitor has no session, and gzip
-# runs outside this middleware, on every response. A page varying on anything else is not stored.
+# What a stored page may vary on: the key holds the language, the visitor has no session, and a hit
+# is sent gzipped or plain per Accept-Encoding. A page varying on anything else is not stored.
 KEYED_VARY = {"cookie", "accept-language", "accept-encoding"}
 
 
@@ -175,6 +180,12 @@ def page_cache_connect() -> None:
     page_cache_drop_on(*{Page, *get_page_models()})
     page_cache_drop_on(Site, Locale, Redirect, PageViewRestriction, get_image_model(), get_document_model())
     page_viewed.connect(_note_viewed_page, dispatch_uid="page-cache:viewed", weak=False)
+    # Who may open the admin (base/templatetags/editor_tags.py): groups and permissions change rarely.
+    page_cache_drop_on(Group)
+    user_model = get_user_model()
+    for through in (user_model.groups.through, user_model.user_permissions.through, Group.permissions.through):
+        uid = f"page-cache:{through._meta.label}"
+        m2m_changed.connect(_bump_on_signal, sender=through, dispatch_uid=uid, weak=False)
 
 
 # --- Page views on hits ----------------------------------------------------------------------
@@ -233,8 +244,9 @@ class AnonymousPageCacheMiddleware:
         if candidate:
             key = _cache_key(request, page_cache_generation())
             entry = cache.get(key)
-            if entry is not None:
-                return self._hit(request, entry)
+            response = self._hit(request, entry) if entry is not None else None
+            if response is not None:
+                return response
 
         response = self.get_response(request)
 
@@ -249,19 +261,34 @@ class AnonymousPageCacheMiddleware:
                 response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
             response["X-Cache"] = "miss"
             headers = [(name, value) for name, value in response.items() if name != "X-Cache"]
-            cache.set(key, (response.content, headers, getattr(request, "_page_cache_viewed", None)), seconds)
+            viewed = getattr(request, "_page_cache_viewed", None)
+            cache.set(key, (compress_string(response.content), "gzip", headers, viewed), seconds)
         elif candidate and "Cache-Control" not in response and self._is_html(response):
             # A page made for this visitor (a CSRF token, a message) is not for a shared cache either.
             response["Cache-Control"] = "private, no-cache"
         return response
 
     def _hit(self, request, entry):
-        content, headers, viewed = entry
-        response = HttpResponse(content)
+        """The stored page: its gzipped body as stored to a client that accepts gzip, unzipped to others.
+
+        The body is compressed once, when stored, not on every hit by GZipMiddleware (which leaves
+        a response that has a Content-Encoding alone). A stored page holds nothing secret (no CSRF
+        token, no nonce, no session), so it needs none of GZipMiddleware's random bytes (BREACH).
+        """
+        if len(entry) != 4:  # stored by an older release: a miss
+            return None
+        body, encoding, headers, viewed = entry
+        gzipped = bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+        response = HttpResponse(body if gzipped else gzip.decompress(body))
         for name, value in headers:
             response[name] = value
+        if gzipped:
+            response["Content-Encoding"] = encoding
+            etag = response.get("ETag")
+            if etag and etag.startswith('"'):  # a strong ETag names the plain body (RFC 9110 8.8.1)
+                response["ETag"] = f"W/{etag}"
         # The session middleware adds Vary: Cookie only when the view reads the session.
-        patch_vary_headers(response, ("Cookie",))
+        patch_vary_headers(response, ("Cookie", "Accept-Encoding"))
         if viewed and request.method == "GET":  # a revalidated page is read again too
             _send_page_viewed(request, viewed)
         response = get_conditional_response(request, etag=response.get("ETag"), response=response)

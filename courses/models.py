@@ -4,6 +4,7 @@ Records are keyed by the page's translation_key, so an enrolment made on the Eng
 holds on its French translation, with the same completions.
 """
 
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import forms
@@ -12,6 +13,8 @@ from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
@@ -21,7 +24,9 @@ from wagtail.models import Orderable, Page, get_page_models
 from wagtail.search import index
 
 from base.blocks import RICH_TEXT_FEATURES
+from base.learner_cache import learner_cache_allow
 from base.models import CardMixin
+from base.page_cache import page_cache_get_or_set
 from base.signals import page_viewed
 from courses.blocks import LessonStreamBlock
 
@@ -170,11 +175,15 @@ class CoursePage(CardMixin, Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-        """The course page; a real visit (a 200 GET, not a preview) is counted for the reports."""
+        """The course page; a real visit (a 200 GET, not a preview) is counted for the reports.
+
+        A learner's copy may be kept for them (base/learner_cache.py): their enrolment and
+        progress bump their version.
+        """
         response = super().serve(request, *args, **kwargs)
         if request.method == "GET" and response.status_code == 200 and not getattr(request, "is_preview", False):
             page_viewed.send(sender=type(self), page=self, request=request)
-        return response
+        return learner_cache_allow(response)
 
 
 class ModulePage(Page):
@@ -268,6 +277,14 @@ class CourseStep(Page):
         return context
 
 
+@dataclass(frozen=True)
+class LessonBody:
+    """A lesson's body as rendered HTML, the same for every reader in a language."""
+
+    html: SafeString
+    has_video: bool
+
+
 class LessonPage(CourseStep):
     """One short lesson: a StreamField body, read lesson by lesson."""
 
@@ -299,6 +316,34 @@ class LessonPage(CourseStep):
 
     class Meta:
         verbose_name = _("lesson")
+
+    def serve(self, request, *args, **kwargs):
+        """The lesson; a learner's copy may be kept for them (base/learner_cache.py)."""
+        return learner_cache_allow(super().serve(request, *args, **kwargs))
+
+    def get_context(self, request, *args, **kwargs):
+        """The step's context with `body`, the rendered body (from the cache but in a preview)."""
+        context = super().get_context(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):  # the draft being edited, never stored
+            context["body"] = self.body_render()
+        else:
+            # The live revision and the language in the key; the page cache's generation drops it
+            # on any publish (of this lesson, or of a page, image or document its blocks show).
+            key = f"lesson-body:{self.pk}:{self.live_revision_id}:{get_language()}"
+            context["body"] = page_cache_get_or_set(key, self.body_render)
+        return context
+
+    def body_render(self) -> LessonBody:
+        """Render every block as `{% include_block %}` would, without the request or the reader.
+
+        The blocks get no request or user, so a block that ever depends on the reader fails
+        loudly here rather than being stored for everyone.
+        """
+        html = "".join(str(block.render(context={"page": self})) for block in self.body)
+        return LessonBody(
+            html=mark_safe(html),  # noqa: S308 (each block's template escapes its own values)
+            has_video=any(block.block_type == "video" for block in self.body),
+        )
 
 
 class TrainingProgramPage(CardMixin, Page):

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from base.learner_cache import learner_cache_bump
 from base.pages import page_is_open
 from courses import selectors
 from courses.models import CoursePage, Enrollment, LessonCompletion, LessonPage
@@ -32,6 +33,7 @@ def enrollment_create(*, user, course: CoursePage) -> Enrollment:
     )
     if not created and enrollment.left_at is not None:
         Enrollment.objects.filter(pk=enrollment.pk).update(left_at=None)
+        learner_cache_bump(user.pk)  # an update sends no post_save
         enrollment.left_at = None
     return enrollment
 
@@ -43,6 +45,7 @@ def enrollment_leave(*, user, course: CoursePage) -> Enrollment | None:
     if enrollment is None:
         return None
     Enrollment.objects.filter(pk=enrollment.pk, left_at__isnull=True).update(left_at=timezone.now())
+    learner_cache_bump(user.pk)  # an update sends no post_save
     enrollment.refresh_from_db()
     return enrollment
 
@@ -100,5 +103,6 @@ def enrollment_completion_check(*, enrollment: Enrollment, course: CoursePage) -
     updated = Enrollment.objects.filter(pk=enrollment.pk, completed_at__isnull=True).update(completed_at=now)
     if updated:
         enrollment.completed_at = now
+        learner_cache_bump(enrollment.user_id)  # an update sends no post_save
         course_completed.send(sender=Enrollment, enrollment=enrollment, course=course)
     return True

@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from base.learner_cache import VERSION_PREFIX
 from base.page_cache import GENERATION_KEY
 
 
@@ -22,7 +23,7 @@ def count_queries(client, url, *, data=None):
 
 
 def stored_pages_drop() -> None:
-    """Forget the whole pages the anonymous page cache holds, and only them (fragments, routes and outlines stay).
+    """Forget the whole pages the anonymous and per-learner caches hold, and only them (fragments and routes stay).
 
     So that a visitor's next GET runs the view: the work a guard must count is the page's, not a hit's 0.
     """
@@ -30,12 +31,14 @@ def stored_pages_drop() -> None:
         key = stored.split(":", 2)[2]
         if key.startswith("page-cache:") and key != GENERATION_KEY:
             cache.delete(key)
+        elif key.startswith("learner-cache:") and not key.startswith(VERSION_PREFIX):
+            cache.delete(key)
 
 
 def page_queries(client, url):
     """(queries, HTML) of a GET of `url` after a first GET that makes image renditions and fills caches.
 
-    A visitor's page is not served from the anonymous page cache: the count is the view's work,
+    A visitor's or learner's page is not served from the page caches: the count is the view's work,
     with the fragments, routes and outlines that every visitor shares already cached.
     """
     client.get(url)

@@ -129,6 +129,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A signed-in learner's own pages (base/learner_cache.py): after the session, CSRF, user and
+    # messages it reads; a hit skips the middleware below, none of which acts on a learner's GET.
+    "base.learner_cache.LearnerPageCacheMiddleware",
     # A first visit by Accept-Language: after the user it reads, before the page cache, so its
     # redirect is never stored and English readers keep their hits.
     "base.languages.FirstVisitLanguageMiddleware",
@@ -211,6 +214,9 @@ REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     _redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     CACHES = {"default": _redis, "generation": _redis}
+    # Sessions read from Redis and written to both: no session query on a signed-in page. Not
+    # without Redis: a process's own memory would keep a session another process logged out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     # Per process. Fine for one process on a laptop; `check --deploy` warns without Redis.
     # The page cache's generation (base/page_cache.py) must still reach every process of the
@@ -228,8 +234,9 @@ else:
 # as long (s-maxage); browsers ask again each time (max-age=0).
 PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS", 600, cast=int)
 
-# Course and resource views are added up in memory by each process and written in one batch at
-# most this often, and when the process exits (reports/page_views.py); 0 writes each view at once.
+# Course and resource views are added up (in Redis with REDIS_URL, shared by every process; else in
+# each process's memory) and written in one batch at most this often, and when a process exits
+# (reports/page_views.py); 0 writes each view at once.
 PAGE_VIEW_FLUSH_SECONDS = env("PAGE_VIEW_FLUSH_SECONDS", 10, cast=int)
 
 # A CDN in front keeps those pages too; when one is configured, publishing, unpublishing or moving a

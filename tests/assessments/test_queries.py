@@ -10,7 +10,7 @@ from tests.queries import assert_flat, count_queries
 pytestmark = pytest.mark.django_db
 
 # Measured when each guard was written (same on SQLite and PostgreSQL).
-QUIZ_QUERIES = 9  # +1 since issue 15's hreflang alternates (one translations query)
+QUIZ_QUERIES = 7  # issue 16: no permission queries for the userbar of a learner
 GRADING_QUERIES = 35  # grading a passing attempt
 
 

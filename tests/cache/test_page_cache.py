@@ -1,5 +1,6 @@
 """The anonymous page cache: who is served from it, what it never holds, and when it is dropped (issue 16)."""
 
+import gzip
 import re
 
 import pytest
@@ -63,6 +64,29 @@ def test_a_browser_revalidating_an_unchanged_page_gets_a_304(home):
     publish(home)
     fresh = get(Client(), "/", HTTP_IF_NONE_MATCH=etag)
     assert fresh.status_code == 200 and "A new season of courses" in fresh.html and fresh["ETag"] != etag
+
+
+def test_a_hit_is_sent_gzipped_as_stored_to_a_client_that_accepts_gzip(home):
+    plain = get(Client(), "/")  # the miss that stores it
+
+    hit = Client().get("/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+
+    assert hit["X-Cache"] == "hit" and hit["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in hit["Vary"] and "Cookie" in hit["Vary"]
+    assert int(hit["Content-Length"]) == len(hit.content) < len(plain.content)
+    assert gzip.decompress(hit.content).decode() == plain.html
+    assert hit["ETag"] == f"W/{plain['ETag']}"
+    assert Client().get("/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=hit["ETag"]).status_code == 304
+
+
+def test_a_hit_is_sent_plain_to_a_client_that_does_not_accept_gzip(home):
+    first = Client().get("/", HTTP_ACCEPT_ENCODING="gzip")  # stored from a gzip client's miss
+
+    for accepted in ({}, {"HTTP_ACCEPT_ENCODING": "identity"}, {"HTTP_ACCEPT_ENCODING": "br"}):
+        hit = get(Client(), "/", **accepted)
+        assert hit["X-Cache"] == "hit" and "Content-Encoding" not in hit
+        assert "Accept-Encoding" in hit["Vary"]
+        assert '<html lang="en"' in hit.html and hit.html == gzip.decompress(first.content).decode()
 
 
 def test_the_cache_lifetime_comes_from_the_setting(home, settings):

@@ -1,4 +1,7 @@
-"""What signed-in pages share through the cache (routes, outlines, dashboard courses) and never do (issue 16)."""
+"""What signed-in pages share through the cache (routes, outlines, lesson bodies, dashboard courses) and never do.
+
+Issue 16.
+"""
 
 import pytest
 from django.test import Client
@@ -6,7 +9,7 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from courses import services
-from tests.builders import course_lessons, make_course, make_learner, make_lesson, publish
+from tests.builders import course_lessons, make_course, make_editor, make_learner, make_lesson, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -36,10 +39,13 @@ def test_two_learners_on_the_same_lesson_each_see_their_own_progress(course):
     services.lesson_complete(user=amina, lesson=lessons[1])
     clients = {"amina": signed_in(amina), "bruno": signed_in(bruno)}
 
-    for _round in range(2):  # the second round reads the route and the outline from the cache
+    for _round in range(2):  # the second round reads the route, the outline and the body from the cache
         seen = {name: html(client, lessons[1].url) for name, client in clients.items()}
         assert "Done" in seen["amina"] and 'id="mark-done"' not in seen["amina"]
         assert 'id="mark-done"' in seen["bruno"] and "lesson-done__status" not in seen["bruno"]
+        assert all("<p>Write down every sale today.</p>" in page for page in seen.values())  # not escaped
+        assert "Step 2 of 3" in seen["amina"] and "Step 2 of 3" in seen["bruno"]
+        assert '<progress value="1"' in seen["amina"] and '<progress value="0"' in seen["bruno"]  # their own
 
     services.lesson_complete(user=bruno, lesson=lessons[1])  # a learner's own rows are read every time
 
@@ -109,3 +115,46 @@ def test_a_restriction_added_after_the_route_was_cached_applies_at_once(course):
 
     response = visitor.get(lessons[0].url)
     assert response.status_code == 200 and 'name="password"' in response.content.decode()
+
+
+def test_a_republished_lesson_body_shows_at_once_to_every_learner(course):
+    lessons = course_lessons(course)
+    amina = make_learner(email="amina@example.org")
+    services.enrollment_create(user=amina, course=course)
+    client = signed_in(amina)
+    assert "Write down every sale today." in html(client, lessons[1].url)  # the body now stored
+
+    lessons[1].body = [("paragraph", "<p>Count the cash box every evening.</p>")]
+    publish(lessons[1])
+
+    page = html(client, lessons[1].url)
+    assert "Count the cash box every evening." in page and "Write down every sale today." not in page
+
+
+def test_a_preview_of_a_draft_body_is_never_stored_for_learners(course):
+    lessons = course_lessons(course)
+    amina = make_learner(email="amina@example.org")
+    services.enrollment_create(user=amina, course=course)
+    lessons[1].body = [("paragraph", "<p>A draft nobody should read yet.</p>")]
+    draft = lessons[1].save_revision().as_object()
+
+    preview = draft.make_preview_request()
+
+    assert "A draft nobody should read yet." in preview.rendered_content
+    page = html(signed_in(amina), lessons[1].url)
+    assert "Write down every sale today." in page and "A draft nobody should read yet." not in page
+
+
+def test_the_userbar_is_for_editors_only_whoever_opened_the_lesson_first(course):
+    sample = course_lessons(course)[0]  # the free sample: both may read it
+    editor, amina = make_editor(email="edith@example.org"), make_learner(email="amina@example.org")
+    clients = {"editor": signed_in(editor), "amina": signed_in(amina)}
+
+    for _round in range(2):
+        assert "wagtail-userbar" in html(clients["editor"], sample.url)
+        assert "wagtail-userbar" not in html(clients["amina"], sample.url)
+
+    editor.groups.clear()  # no longer an editor: the bar goes at once
+    assert "wagtail-userbar" not in html(clients["editor"], sample.url)
+    amina.groups.add(*make_editor(email="other.editor@example.org").groups.all())
+    assert "wagtail-userbar" in html(clients["amina"], sample.url)

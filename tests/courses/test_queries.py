@@ -31,8 +31,8 @@ CATALOG_PARTNERS_QUERIES = 4  # no topics or cover images; issue 16 (8 before); 
 PROGRAMS_QUERIES = 5  # issue 16: one query for courses, restrictions, alternates cached (11 before)
 PROGRAM_QUERIES = 7  # issue 16, signed in: one query for courses, restrictions, alternates cached (12 before)
 COURSE_QUERIES = 9  # issue 16, signed in: restrictions, alternates cached (12 before)
-LESSON_QUERIES = 8  # +1 since issue 15's hreflang alternates (one translations query)
-DASHBOARD_QUERIES = 9
+LESSON_QUERIES = 6  # issue 16: no permission queries for the userbar of a learner
+DASHBOARD_QUERIES = 7  # issue 16: no permission queries for the userbar of a learner
 
 
 def add_courses(catalog, count, topic):

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 LIBRARY_QUERIES = 4  # issue 16: facets, partners, restrictions, alternates cached (16 before)
 SEARCH_QUERIES = 6  # issue 16: alternates cached (7 before)
 RESOURCE_QUERIES = 6  # issue 16: partners, restrictions, alternates cached (11 before)
-DASHBOARD_QUERIES = 10  # no enrolments, only the reading list
+DASHBOARD_QUERIES = 8  # no enrolments, only the reading list; issue 16: no userbar queries for a learner
 
 
 def add_resources(parent, count, partner=None):
