@@ -72,8 +72,8 @@ def _nav_links(html) -> dict:
 
 
 @pytest.mark.django_db
-def test_second_run_changes_nothing(load_demo):
-    load_demo()
+def test_second_run_changes_nothing_and_both_show_the_admin_login(load_demo):
+    first = load_demo()
     counts = _row_counts()
     pages = list(Page.objects.values_list("pk", "latest_revision_id", "live_revision_id", "last_published_at"))
     menus = list(NavigationMenu.objects.values_list("pk", "items"))
@@ -90,12 +90,24 @@ def test_second_run_changes_nothing(load_demo):
     assert _media_files() == files
     assert load_demo.logins_file.read_text() == logins
     assert "nothing changed" in output
+    password = json.loads(logins)[ADMIN_EMAIL]["password"]
+    for run in (first, output):
+        assert ADMIN_EMAIL in run
+        assert f"password: {password}" in run
 
 
+@pytest.fixture
+def loaded_demo(load_demo, settings):
+    """The demo loaded once, as `make run` loads it for the local demo (admin MFA off); its output."""
+    settings.ADMIN_REQUIRE_MFA = False
+    return load_demo()
+
+
+# One load serves the checks of what a fresh load gives (each load takes seconds): the site and
+# its home page, the home page's content, its navigation, and the admin login it prints.
 @pytest.mark.django_db
-def test_welcome_page_is_replaced_by_the_home_page(load_demo):
-    load_demo()
-
+def test_a_fresh_load_gives_the_home_page_its_navigation_and_the_admin_login(client, load_demo, loaded_demo):
+    # The welcome page is replaced by the home page.
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)
     assert (site.hostname, site.port, site.site_name) == ("localhost", 80, "SME Academy")
@@ -105,13 +117,8 @@ def test_welcome_page_is_replaced_by_the_home_page(load_demo):
     images = data_read(DATA_DIR / "en" / "images.yaml", DATA_DIR)
     assert {image["title"] for image in images.values()} <= demo_titles
 
-
-@pytest.mark.django_db
-def test_home_page_shows_hero_and_main_navigation(client, load_demo):
-    load_demo()
-
+    # The home page shows its hero and the main navigation.
     response = client.get("/")
-
     assert response.status_code == 200
     html = response.content.decode()
     assert "Learn what your business needs next, one short lesson at a time" in html
@@ -120,43 +127,21 @@ def test_home_page_shows_hero_and_main_navigation(client, load_demo):
     assert "Our academic partners" in html
     assert "Lotus Bay University" in html
 
-
-@pytest.mark.django_db
-def test_every_navigation_link_opens_a_page_with_a_heading(client, load_demo):
-    load_demo()
-    links = _nav_links(client.get("/").content.decode())
+    # Every navigation link opens a page with one heading.
+    links = _nav_links(html)
     assert len(links["Main"]) == 8  # four from the home step, three learning sections, know-how
     assert len(links["Footer"]) == 6  # four from the home step and the two libraries
-
     for url in links["Main"] + links["Footer"]:
         response = client.get(url)
         assert response.status_code == 200, url
         assert response.content.decode().count("<h1") == 1, url
 
-
-@pytest.mark.django_db
-def test_admin_logs_in_with_the_password_from_the_logins_file(client, load_demo, settings):
-    settings.ADMIN_REQUIRE_MFA = False  # as `make run` sets it for the local demo
-    output = load_demo()
-    assert "Two-factor authentication for the admin is OFF (ADMIN_REQUIRE_MFA=0)" in output
+    # The admin logs in with the password from the logins file the load printed it to.
+    assert "Two-factor authentication for the admin is OFF (ADMIN_REQUIRE_MFA=0)" in loaded_demo
     password = json.loads(load_demo.logins_file.read_text())[ADMIN_EMAIL]["password"]
-
     response = client.post(reverse("account_login"), {"login": ADMIN_EMAIL, "password": password})
-
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
-
-
-@pytest.mark.django_db
-def test_output_shows_the_admin_login_on_every_run(load_demo):
-    first = load_demo()
-    password = json.loads(load_demo.logins_file.read_text())[ADMIN_EMAIL]["password"]
-
-    second = load_demo()
-
-    for output in (first, second):
-        assert ADMIN_EMAIL in output
-        assert f"password: {password}" in output
 
 
 @pytest.mark.django_db
