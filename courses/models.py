@@ -5,6 +5,7 @@ holds on its French translation, with the same completions.
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from django import forms
@@ -29,6 +30,9 @@ from base.models import CardMixin
 from base.page_cache import page_cache_get_or_set
 from base.signals import page_viewed
 from courses.blocks import LessonStreamBlock
+
+if TYPE_CHECKING:
+    from courses.selectors import DataCost
 
 
 class CourseLevel(models.TextChoices):
@@ -283,6 +287,7 @@ class LessonBody:
 
     html: SafeString
     has_video: bool
+    cost: "DataCost"  # what reading it costs in mobile data, shown before the body (issue 20)
 
 
 class LessonPage(CourseStep):
@@ -329,7 +334,7 @@ class LessonPage(CourseStep):
         else:
             # The live revision and the language in the key; the page cache's generation drops it
             # on any publish (of this lesson, or of a page, image or document its blocks show).
-            key = f"lesson-body:{self.pk}:{self.live_revision_id}:{get_language()}"
+            key = f"lesson-body:v2:{self.pk}:{self.live_revision_id}:{get_language()}"
             context["body"] = page_cache_get_or_set(key, self.body_render)
         return context
 
@@ -339,10 +344,13 @@ class LessonPage(CourseStep):
         The blocks get no request or user, so a block that ever depends on the reader fails
         loudly here rather than being stored for everyone.
         """
+        from courses import selectors  # courses.selectors reads these models: a cycle within the app
+
         html = "".join(str(block.render(context={"page": self})) for block in self.body)
         return LessonBody(
             html=mark_safe(html),  # noqa: S308 (each block's template escapes its own values)
             has_video=any(block.block_type == "video" for block in self.body),
+            cost=selectors.step_data_cost_measure(self),
         )
 
 

@@ -722,8 +722,11 @@ class DataCost:
         return self.read_bytes + self.video_bytes
 
 
-def _step_data_cost(step) -> DataCost:
-    """A step's body measured: rendered text blocks, image and document files, videos from their length."""
+def step_data_cost_measure(step) -> DataCost:
+    """A step's body measured: rendered text blocks, image and document files, videos from their length.
+
+    Not cached here: callers keep it per live revision.
+    """
     cost = DataCost(read_bytes=len(step.title.encode()))
     for block in getattr(step, "body", None) or []:
         if block.block_type == "video":
@@ -748,7 +751,7 @@ def course_data_cost_get(*, course: CoursePage) -> DataCost:
         costs = {}
         for model in course_step_models():
             for step in model.objects.filter(pk__in=wanted):
-                costs[(step.pk, step.live_revision_id)] = _step_data_cost(step)
+                costs[(step.pk, step.live_revision_id)] = step_data_cost_measure(step)
         return {key: costs.get(key, DataCost()) for key in missing}
 
     keys = {(step.pk, step.live_revision_id): f"data-cost:{step.pk}:{step.live_revision_id}" for step in steps}

@@ -64,3 +64,10 @@ def test_a_course_without_videos_says_only_what_reading_costs(client, home):
         r"About \d+ bytes to read everything\.|About [\d.]+ KB to read everything\.",
         cost_line(client.get(course.url).content.decode()),
     )
+
+
+def test_each_lesson_says_what_it_costs_before_its_body(client, course):
+    html = client.get(LessonPage.objects.get(title="Costs").url).content.decode().replace("\xa0", " ")
+    line = re.search(r'<p class="data-cost">(.*?)</p>', html).group(1)
+    assert re.fullmatch(r"This lesson: about 1\.\d KB to read, 20\.6 MB with the videos\.", line), line
+    assert html.index('class="data-cost"') < html.index("lesson__body")
