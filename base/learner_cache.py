@@ -41,6 +41,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.text import compress_string
 from django.utils.translation import get_language
 
+from base import page_cache
 from base.page_cache import (
     GENERATION_KEY,
     MAX_BODY_BYTES,
@@ -53,20 +54,9 @@ from base.page_cache import (
 )
 
 VERSION_PREFIX = "learner-cache:version:"
-# Never looked up: pages that are not a learner's reading, and files.
-SKIPPED_PREFIXES = (
-    "/admin/",
-    "/accounts/",
-    "/api/",
-    "/documents/",
-    "/images/",
-    "/media/",
-    "/static/",
-    "/credentials/",
-    "/healthz/",
-    "/_util/",
-    "/sitemap.xml",
-)
+# Never looked up: what the anonymous page cache skips (pages that are not a learner's reading,
+# and files), except the learner's own pages under /learning/ (the dashboard).
+SKIPPED_PREFIXES = tuple(prefix for prefix in page_cache.SKIPPED_PREFIXES if prefix != "/learning/")
 ALLOWED_ATTRIBUTE = "learner_cache_allowed"
 
 

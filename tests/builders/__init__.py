@@ -6,7 +6,7 @@ Fixtures stay in conftest.py files and call these. Each builder writes through t
 the app's own services (never mocks) and returns what it made, published unless told otherwise.
 """
 
-from tests.builders.accounts import PASSWORD, give_totp, make_admin_user, make_learner, totp_code
+from tests.builders.accounts import PASSWORD, give_totp, make_admin_user, make_learner, signed_in_client, totp_code
 from tests.builders.assessments import (
     QuizSetup,
     make_quiz,
@@ -76,6 +76,7 @@ __all__ = [
     "option",
     "option_ids",
     "publish",
+    "signed_in_client",
     "q_multiple",
     "q_numeric",
     "q_single",

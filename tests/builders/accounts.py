@@ -2,6 +2,7 @@
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.test import Client
 
 from accounts import services as account_services
 from tests.builders.unique import unique
@@ -86,3 +87,10 @@ def totp_code(secret):
 
     counters = list(yield_hotp_counters_from_time())
     return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
+
+
+def signed_in_client(user) -> Client:
+    """A browser of its own (own cookies, own session) signed in as `user`."""
+    client = Client()
+    client.force_login(user)
+    return client

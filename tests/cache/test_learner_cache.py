@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from courses import services
-from tests.builders import course_lessons, make_course, make_editor, make_learner, publish
+from tests.builders import course_lessons, make_course, make_editor, make_learner, publish, signed_in_client
 
 pytestmark = pytest.mark.django_db
 
@@ -22,12 +22,6 @@ DASHBOARD = reverse("home:dashboard")
 @pytest.fixture
 def course(catalog):
     return make_course(catalog, lessons=3, title="Keep simple books")
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def page(client, url):
@@ -45,7 +39,7 @@ def test_two_learners_and_a_visitor_each_see_only_their_own_pages(course, catalo
     services.enrollment_create(user=bruno, course=course)
     services.enrollment_create(user=bruno, course=other)
     services.lesson_complete(user=amina, lesson=lessons[1])
-    clients = {"amina": signed_in(amina), "bruno": signed_in(bruno)}
+    clients = {"amina": signed_in_client(amina), "bruno": signed_in_client(bruno)}
     visitor = Client()
 
     for expected in ("miss", "hit"):
@@ -67,7 +61,7 @@ def test_two_learners_and_a_visitor_each_see_only_their_own_pages(course, catalo
 def test_a_hit_stays_private_to_the_browser(course):
     amina = make_learner(email="amina@example.org")
     services.enrollment_create(user=amina, course=course)
-    client = signed_in(amina)
+    client = signed_in_client(amina)
     client.get(DASHBOARD)
 
     response = client.get(DASHBOARD, HTTP_ACCEPT_ENCODING="gzip")
@@ -82,7 +76,7 @@ def test_a_lesson_marked_as_done_shows_done_at_once(course):
     lessons = course_lessons(course)
     amina = make_learner(email="amina@example.org")
     services.enrollment_create(user=amina, course=course)
-    client = signed_in(amina)
+    client = signed_in_client(amina)
     page(client, lessons[0].url)
     html, cached = page(client, lessons[0].url)
     assert cached == "hit" and 'id="mark-done"' in html
@@ -95,7 +89,7 @@ def test_a_lesson_marked_as_done_shows_done_at_once(course):
 
 def test_the_dashboard_shows_a_course_just_enrolled_in(course):
     amina = make_learner(email="amina@example.org")
-    client = signed_in(amina)
+    client = signed_in_client(amina)
     page(client, DASHBOARD)
     html, cached = page(client, DASHBOARD)
     assert cached == "hit" and "Keep simple books" not in html
@@ -109,7 +103,7 @@ def test_the_dashboard_shows_a_course_just_enrolled_in(course):
 def test_a_flash_message_shows_once_and_is_never_cached(course):
     amina = make_learner(email="amina@example.org")
     services.enrollment_create(user=amina, course=course)
-    client = signed_in(amina)
+    client = signed_in_client(amina)
     page(client, DASHBOARD)
     assert page(client, DASHBOARD)[1] == "hit"
     # Enrolling again changes no row, so the learner's pages stay as they are: only the message waits.
@@ -125,11 +119,11 @@ def test_a_flash_message_shows_once_and_is_never_cached(course):
 def test_a_new_session_gets_a_fresh_page(course):
     amina = make_learner(email="amina@example.org")
     services.enrollment_create(user=amina, course=course)
-    laptop = signed_in(amina)
+    laptop = signed_in_client(amina)
     page(laptop, DASHBOARD)
     assert page(laptop, DASHBOARD)[1] == "hit"
 
-    phone = signed_in(amina)  # another browser: its own session and CSRF secret
+    phone = signed_in_client(amina)  # another browser: its own session and CSRF secret
     laptop.logout()
     assert laptop.get(DASHBOARD).status_code == 302  # signed out: no page of hers
     laptop.force_login(amina)
@@ -143,7 +137,7 @@ def test_a_new_revision_of_the_lesson_shows_its_new_body(course):
     lessons = course_lessons(course)
     amina = make_learner(email="amina@example.org")
     services.enrollment_create(user=amina, course=course)
-    client = signed_in(amina)
+    client = signed_in_client(amina)
     page(client, lessons[0].url)
     assert page(client, lessons[0].url)[1] == "hit"
 
@@ -156,7 +150,7 @@ def test_a_new_revision_of_the_lesson_shows_its_new_body(course):
 
 
 def test_an_editor_is_never_served_from_the_cache(course):
-    client = signed_in(make_editor())
+    client = signed_in_client(make_editor())
     for _round in range(2):
         response = client.get(DASHBOARD)
         assert response.status_code == 200 and response.get("X-Learner-Cache") is None
@@ -169,7 +163,7 @@ def test_a_lesson_with_a_video_is_served_with_a_fresh_nonce_each_time(catalog):
     publish(lesson)
     amina = make_learner(email="amina@example.org")
     services.enrollment_create(user=amina, course=course)
-    client = signed_in(amina)
+    client = signed_in_client(amina)
 
     nonces = []
     for expected in ("miss", "hit", "hit"):

@@ -9,7 +9,15 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from courses import services
-from tests.builders import course_lessons, make_course, make_editor, make_learner, make_lesson, publish
+from tests.builders import (
+    course_lessons,
+    make_course,
+    make_editor,
+    make_learner,
+    make_lesson,
+    publish,
+    signed_in_client,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -17,12 +25,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def course(catalog):
     return make_course(catalog, lessons=3, title="Keep simple books")
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def html(client, url) -> str:
@@ -37,7 +39,7 @@ def test_two_learners_on_the_same_lesson_each_see_their_own_progress(course):
     for learner in (amina, bruno):
         services.enrollment_create(user=learner, course=course)
     services.lesson_complete(user=amina, lesson=lessons[1])
-    clients = {"amina": signed_in(amina), "bruno": signed_in(bruno)}
+    clients = {"amina": signed_in_client(amina), "bruno": signed_in_client(bruno)}
 
     for _round in range(2):  # the second round reads the route, the outline and the body from the cache
         seen = {name: html(client, lessons[1].url) for name, client in clients.items()}
@@ -56,9 +58,9 @@ def test_a_learner_not_enrolled_is_still_locked_out_of_a_cached_lesson(course):
     lessons = course_lessons(course)
     amina = make_learner(email="amina@example.org")
     services.enrollment_create(user=amina, course=course)
-    html(signed_in(amina), lessons[2].url)  # routes and outline now cached
+    html(signed_in_client(amina), lessons[2].url)  # routes and outline now cached
 
-    response = signed_in(make_learner(email="bruno@example.org")).get(lessons[2].url)
+    response = signed_in_client(make_learner(email="bruno@example.org")).get(lessons[2].url)
 
     page = response.content.decode()
     assert response.status_code == 403  # the course's door
@@ -69,7 +71,7 @@ def test_a_retitled_lesson_shows_at_once_in_the_cached_pager_and_dashboard(cours
     lessons = course_lessons(course)
     amina = make_learner(email="amina@example.org")
     services.enrollment_create(user=amina, course=course)
-    client = signed_in(amina)
+    client = signed_in_client(amina)
     assert "Keep simple books" in html(client, reverse("home:dashboard"))
     html(client, lessons[0].url)
 
@@ -86,7 +88,7 @@ def test_a_new_lesson_counts_in_the_progress_at_once(course):
     lessons = course_lessons(course)
     amina = make_learner(email="amina@example.org")
     services.enrollment_create(user=amina, course=course)
-    client = signed_in(amina)
+    client = signed_in_client(amina)
     assert "Step 1 of 3" in html(client, lessons[0].url)
 
     make_lesson(lessons[0].get_parent(), title="Close the month")
@@ -98,7 +100,7 @@ def test_an_unpublished_lesson_is_gone_from_the_cached_route(course):
     lessons = course_lessons(course)
     amina = make_learner(email="amina@example.org")
     services.enrollment_create(user=amina, course=course)
-    client = signed_in(amina)
+    client = signed_in_client(amina)
     html(client, lessons[2].url)
 
     lessons[2].unpublish()
@@ -121,7 +123,7 @@ def test_a_republished_lesson_body_shows_at_once_to_every_learner(course):
     lessons = course_lessons(course)
     amina = make_learner(email="amina@example.org")
     services.enrollment_create(user=amina, course=course)
-    client = signed_in(amina)
+    client = signed_in_client(amina)
     assert "Write down every sale today." in html(client, lessons[1].url)  # the body now stored
 
     lessons[1].body = [("paragraph", "<p>Count the cash box every evening.</p>")]
@@ -141,14 +143,14 @@ def test_a_preview_of_a_draft_body_is_never_stored_for_learners(course):
     preview = draft.make_preview_request()
 
     assert "A draft nobody should read yet." in preview.rendered_content
-    page = html(signed_in(amina), lessons[1].url)
+    page = html(signed_in_client(amina), lessons[1].url)
     assert "Write down every sale today." in page and "A draft nobody should read yet." not in page
 
 
 def test_the_userbar_is_for_editors_only_whoever_opened_the_lesson_first(course):
     sample = course_lessons(course)[0]  # the free sample: both may read it
     editor, amina = make_editor(email="edith@example.org"), make_learner(email="amina@example.org")
-    clients = {"editor": signed_in(editor), "amina": signed_in(amina)}
+    clients = {"editor": signed_in_client(editor), "amina": signed_in_client(amina)}
 
     for _round in range(2):
         assert "wagtail-userbar" in html(clients["editor"], sample.url)

@@ -4,15 +4,9 @@ import pytest
 from django.test import Client
 
 from courses import services
-from tests.builders import course_lessons, make_course, make_course_index, make_learner
+from tests.builders import course_lessons, make_course, make_course_index, make_learner, signed_in_client
 
 pytestmark = pytest.mark.django_db
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def greeting(response) -> str:
@@ -41,7 +35,7 @@ def test_each_learner_sees_their_own_next_lesson_and_a_visitor_none_even_from_th
 
     visitor = Client()
     assert visitor.get("/")["X-Cache"] == "miss"
-    seen = {name: greeting(signed_in(user).get("/")) for name, user in (("amina", amina), ("bruno", bruno))}
+    seen = {name: greeting(signed_in_client(user).get("/")) for name, user in (("amina", amina), ("bruno", bruno))}
     cached = visitor.get("/")
 
     assert "Continue: Lesson 2 of Keep simple books" in seen["amina"]
@@ -57,7 +51,7 @@ def test_the_most_recent_activity_comes_first_and_a_finished_course_is_skipped(c
     learner = make_learner()
     services.enrollment_create(user=learner, course=books)
     services.enrollment_create(user=learner, course=selling)
-    client = signed_in(learner)
+    client = signed_in_client(learner)
     assert "Continue: Lesson 1 of Sell on social media" in greeting(client.get("/"))  # enrolled last
 
     services.lesson_complete(user=learner, lesson=course_lessons(books)[0])
@@ -69,4 +63,4 @@ def test_the_most_recent_activity_comes_first_and_a_finished_course_is_skipped(c
 
 
 def test_a_learner_with_nothing_to_continue_gets_no_greeting(home):
-    assert greeting(signed_in(make_learner()).get("/")) == ""
+    assert greeting(signed_in_client(make_learner()).get("/")) == ""
