@@ -9,5 +9,5 @@ urlpatterns = [
     path("me/", views.account, name="account"),
     path("me/export/", views.export, name="export"),
     path("me/delete/", views.delete, name="delete"),
-    path("intent/<slug:action>/<int:target_id>/", views.intent_start, name="intent_start"),
+    path("intent/<slug:action>/<id:target_id>/", views.intent_start, name="intent_start"),
 ]

@@ -3,6 +3,7 @@
 Each runs a fixed number of queries, whatever the number of courses, lessons or enrolments.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from uuid import UUID
@@ -242,6 +243,13 @@ def catalog_counts_get(*, filters: dict, options: CatalogOptions, lengths: dict,
     value and the other facets' filters (conditional aggregation in the database). `courses` is
     course_public_list's queryset when the caller has it (its view restrictions are read once).
     """
+    # The same for every visitor with these filters: kept until content changes.
+    chosen = "&".join(f"{name}={getattr(value, 'pk', value)}" for name, value in sorted(filters.items()))
+    key = f"catalog-counts:{get_language()}:{locales}:{hashlib.sha256(chosen.encode()).hexdigest()}"
+    return page_cache_get_or_set(key, lambda: _catalog_counts(filters, options, lengths, courses, locales))
+
+
+def _catalog_counts(filters: dict, options: CatalogOptions, lengths: dict, courses, locales) -> dict:
     conditions = _catalog_conditions(filters)
     values = {
         "topic": [(topic.slug, Q(topics__translation_key=topic.translation_key)) for topic in options.topics],

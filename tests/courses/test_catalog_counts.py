@@ -69,3 +69,13 @@ def test_a_chosen_option_that_gives_nothing_stays_with_a_zero(client, catalog):
     html = client.get(catalog.url + "?topic=marketing&length=short").content.decode()
     assert options(html, "length")["short"] == "Under 2 hours (0)"
     assert options(html, "topic") == {"": "Any topic", "marketing": "Marketing (0)", "pricing": "Pricing (1)"}
+
+
+def test_counts_are_kept_until_a_course_is_published(client, catalog):
+    client.get(catalog.url)
+    assert options(client.get(catalog.url).content.decode(), "level")["beginner"] == "Beginner (2)"  # kept
+
+    course = make_course(catalog, title="Price your pottery", level="beginner", lessons=0, modules=0)
+    course.save_revision().publish()
+
+    assert options(client.get(catalog.url).content.decode(), "level")["beginner"] == "Beginner (3)"
