@@ -191,16 +191,15 @@ def page_cache_connect() -> None:
 # --- Page views on hits ----------------------------------------------------------------------
 
 
-def _note_viewed_page(sender, *, page, request, **kwargs):
+def _note_viewed_page(sender, *, pk, page_key, request, **kwargs):
     """Remember which page a stored response counts as a view of, to count hits on it too."""
-    request._page_cache_viewed = (page._meta.label, page.pk, page.translation_key)
+    request._page_cache_viewed = (sender._meta.label, pk, page_key)
 
 
 def _send_page_viewed(request, viewed) -> None:
-    """Count a hit as `serve` would have: an unsaved stand-in of the page (no query) with its key."""
-    label, pk, translation_key = viewed
-    model = apps.get_model(label)
-    page_viewed.send(sender=model, page=model(pk=pk, translation_key=translation_key), request=request)
+    """Count a hit as `serve` would have, from the page's class and key (no query, no page built)."""
+    label, pk, page_key = viewed
+    page_viewed.send(sender=apps.get_model(label), pk=pk, page_key=page_key, request=request)
 
 
 # --- The middleware --------------------------------------------------------------------------

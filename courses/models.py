@@ -186,7 +186,7 @@ class CoursePage(CardMixin, Page):
         """
         response = super().serve(request, *args, **kwargs)
         if request.method == "GET" and response.status_code == 200 and not getattr(request, "is_preview", False):
-            page_viewed.send(sender=type(self), page=self, request=request)
+            page_viewed.send(sender=type(self), pk=self.pk, page_key=self.translation_key, request=request)
         return learner_cache_allow(response)
 
 

@@ -247,7 +247,7 @@ class ResourcePage(CardMixin, Page):
         """The resource page; a real visit (a 200 GET, not a preview) is counted for the reports."""
         response = super().serve(request, *args, **kwargs)
         if request.method == "GET" and response.status_code == 200 and not getattr(request, "is_preview", False):
-            page_viewed.send(sender=type(self), page=self, request=request)
+            page_viewed.send(sender=type(self), pk=self.pk, page_key=self.translation_key, request=request)
         return response
 
 

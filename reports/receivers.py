@@ -28,20 +28,20 @@ def request_is_robot(request) -> bool:
     return not agent.strip() or any(marker in agent for marker in ROBOT_MARKERS)
 
 
-def page_view_kind(page) -> str:
-    if isinstance(page, CoursePage):
+def page_view_kind(page_class) -> str:
+    if issubclass(page_class, CoursePage):
         return ViewedPageKind.COURSE
-    if isinstance(page, ResourcePage):
+    if issubclass(page_class, ResourcePage):
         return ViewedPageKind.RESOURCE
     return ""
 
 
-def page_viewed_count(sender, *, page, request, **kwargs):
+def page_viewed_count(sender, *, page_key, request, **kwargs):
     """Receiver of `page_viewed`: count a reader's view; a failed count never breaks the page."""
-    kind = page_view_kind(page)
+    kind = page_view_kind(sender)
     if not kind or request_is_robot(request):
         return
     try:
-        page_view_note(page_key=page.translation_key, kind=kind, day=timezone.localdate())
+        page_view_note(page_key=page_key, kind=kind, day=timezone.localdate())
     except DatabaseError:
-        logger.warning("Page view of %s not counted", page.translation_key, exc_info=True)
+        logger.warning("Page view of %s not counted", page_key, exc_info=True)
