@@ -51,6 +51,7 @@ from base.page_cache import (
     _unprefixed_path,
     page_cache_generation,
     page_cache_get_or_set,
+    request_wrote_session_or_messages,
 )
 
 VERSION_PREFIX = "learner-cache:version:"
@@ -253,10 +254,7 @@ class LearnerPageCacheMiddleware:
             return False
         if "*" in response.get("Vary", ""):
             return False
-        if getattr(request, "session", None) is not None and request.session.modified:
-            return False
-        storage = get_messages(request)
-        if getattr(storage, "used", False) or len(storage):
+        if request_wrote_session_or_messages(request):
             return False
         if not request.user.is_authenticated:
             return False

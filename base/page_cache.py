@@ -205,6 +205,14 @@ def _send_page_viewed(request, viewed) -> None:
 # --- The middleware --------------------------------------------------------------------------
 
 
+def request_wrote_session_or_messages(request) -> bool:
+    """Whether this request changed its session or showed or queued a message: its page is its own."""
+    if getattr(request, "session", None) is not None and request.session.modified:
+        return True
+    storage = get_messages(request)
+    return bool(getattr(storage, "used", False) or len(storage))
+
+
 def _unprefixed_path(path: str) -> str:
     """The path without its language prefix (`/fr/accounts/` → `/accounts/`)."""
     first, _, rest = path.lstrip("/").partition("/")
@@ -328,10 +336,7 @@ class AnonymousPageCacheMiddleware:
             return False
         if isinstance(getattr(request, "_csp_nonce", None), str):  # the page carries this request's nonce
             return False
-        if getattr(request, "session", None) is not None and request.session.modified:
-            return False
-        storage = get_messages(request)
-        if getattr(storage, "used", False) or len(storage):
+        if request_wrote_session_or_messages(request):
             return False
         return not self._restricted(request)
 
