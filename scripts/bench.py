@@ -10,8 +10,9 @@ It starts gunicorn with production settings on a free port of 127.0.0.1, waits f
 the demo learner in (password from var/demo-logins.json, which load_demo_content keeps), then runs
 `wrk` against a whitenoise-served CSS file (the ceiling), the home page, the catalog, a course, a
 library, a lesson and the dashboard, the last two with the learner's session cookie. Each page's
-rate is also given as a share of the static rate measured in the same run, so a busy machine
-cancels out as far as it can. Then it measures page weight and load time on emulated slow 3G with
+rate is also given as a share of the static rate measured in the same round, so a busy machine
+cancels out as far as it can; every URL is measured in three rounds (`--rounds`) and the median
+share is printed with the range. Then it measures page weight and load time on emulated slow 3G with
 scripts/page_weight.py in Debian's chromium. It prints both tables, writes them to var/bench.json
 and stops gunicorn whatever happens.
 """
@@ -204,6 +205,24 @@ def learner_login(argument: str | None) -> tuple[str, str]:
     return LEARNER, logins[LEARNER]["password"]
 
 
+def median_round(page_rounds: list[dict], static_rounds: list[dict]) -> dict:
+    """The median round's figures of one URL, with its median share of the static rate and the range.
+
+    Each round's share divides the page's rate by the static file's rate of the same round.
+    """
+    shares = sorted(
+        100 * page["requests_per_s"] / static["requests_per_s"]
+        for page, static in zip(page_rounds, static_rounds, strict=True)
+    )
+    median = sorted(page_rounds, key=lambda figures: figures["requests_per_s"])[len(page_rounds) // 2]
+    return {
+        **median,
+        "share_of_static_percent": round(shares[len(shares) // 2], 2),
+        "share_range_percent": [round(shares[0], 2), round(shares[-1], 2)],
+        "rounds": page_rounds,
+    }
+
+
 def print_table(title: str, header: list[str], rows: list[list[str]]) -> None:
     widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows, strict=True)]
     print(f"\n{title}")
@@ -222,6 +241,12 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per URL (default 10)")
     parser.add_argument("--warmup", type=int, default=2, help="unmeasured seconds of load first (default 2)")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="measure every URL this many times, in turn; the median share is reported (default 3)",
+    )
     parser.add_argument("--connections", type=int, default=10, help="open connections per URL (default 10)")
     parser.add_argument(
         "--wrk-threads", type=int, default=1, help="wrk's threads (default 1: leave the cores to the server)"
@@ -259,18 +284,31 @@ def main(argv=None) -> int:
             status, _ = get(f"{base}{path}", cookie if signed_in else None)
             if status != 200:
                 raise SystemExit(f"{path} answered {status}{' with the session' if signed_in else ''}: not measured.")
-            print(f"wrk {args.duration} s, {args.connections} connections: {label} {path}", flush=True)
-            wrk_options = {
-                "connections": args.connections,
-                "threads": args.wrk_threads,
-                "cookie": cookie if signed_in else None,
-            }
-            if args.warmup:  # every worker's first requests fill its caches (templates, site, locale)
-                served += run_wrk(f"{base}{path}", duration=args.warmup, **wrk_options)["requests"]
-            figures = run_wrk(f"{base}{path}", duration=args.duration, **wrk_options)
-            served += figures["requests"]
-            pages_served += 0 if label.startswith("static") else figures["requests"]
-            report["throughput"].append({"label": label, "path": path, "signed_in": signed_in, **figures})
+        # Every URL is measured `rounds` times, the static file first in each round, so each share
+        # compares rates measured minutes apart at most; the median round is reported, with the
+        # range, because one busy second on a shared machine moves a single run by tens of percent.
+        rounds: dict[str, list[dict]] = {label: [] for label, _path, _signed_in in targets}
+        for number in range(1, max(1, args.rounds) + 1):
+            for label, path, signed_in in targets:
+                print(f"round {number}: wrk {args.duration} s, {args.connections} connections: {label} {path}", flush=True)
+                wrk_options = {
+                    "connections": args.connections,
+                    "threads": args.wrk_threads,
+                    "cookie": cookie if signed_in else None,
+                }
+                if args.warmup and number == 1:
+                    # Every worker's first requests fill its caches (templates, site, locale, pages):
+                    # a few hundred requests reach all of them before anything is measured.
+                    served += run_wrk(f"{base}{path}", duration=args.warmup, **wrk_options)["requests"]
+                figures = run_wrk(f"{base}{path}", duration=args.duration, **wrk_options)
+                served += figures["requests"]
+                pages_served += 0 if label.startswith("static") else figures["requests"]
+                rounds[label].append(figures)
+        static_rounds = rounds[targets[0][0]]
+        for label, path, signed_in in targets:
+            report["throughput"].append(
+                {"label": label, "path": path, "signed_in": signed_in, **median_round(rounds[label], static_rounds)}
+            )
         # Memory once the workers have served every URL above (make bench: well over 10,000 requests
         # on a quiet 2-core machine, most of them the static file; each page some hundreds).
         report["memory"] = {
@@ -278,9 +316,6 @@ def main(argv=None) -> int:
             "page_requests_served": pages_served,
             "worker_rss_mb": worker_rss_mb(server.pid),
         }
-        static_rate = report["throughput"][0]["requests_per_s"]
-        for row in report["throughput"]:
-            row["share_of_static_percent"] = round(100 * row["requests_per_s"] / static_rate, 2)
 
         if not args.no_weight:
             for label, path, signed_in in PAGES:
@@ -303,8 +338,8 @@ def main(argv=None) -> int:
 
     print_table(
         f"Throughput under gunicorn ({args.workers} workers x {args.threads} threads, DEBUG off), "
-        f"wrk -t{args.wrk_threads} -c{args.connections} -d{args.duration}s:",
-        ["URL", "req/s", "p50 ms", "p99 ms", "% of static", "errors"],
+        f"wrk -t{args.wrk_threads} -c{args.connections} -d{args.duration}s, median of {max(1, args.rounds)} rounds:",
+        ["URL", "req/s", "p50 ms", "p99 ms", "% of static", "range %", "errors"],
         [
             [
                 row["path"] + (" (signed in)" if row["signed_in"] else ""),
@@ -312,6 +347,7 @@ def main(argv=None) -> int:
                 f"{row['p50_ms']:.1f}",
                 f"{row['p99_ms']:.1f}",
                 f"{row['share_of_static_percent']:.1f}",
+                "–".join(f"{share:.0f}" for share in row["share_range_percent"]),
                 str(row["non_2xx_3xx"] + sum(row["socket_errors"].values())),
             ]
             for row in report["throughput"]
