@@ -280,7 +280,7 @@ def main(argv=None) -> int:
         cookie = log_in(base, email, password)
         served = pages_served = 0
         targets = [("static CSS (ceiling)", static_css(base), False), *PAGES]
-        for label, path, signed_in in targets:
+        for _label, path, signed_in in targets:
             status, _ = get(f"{base}{path}", cookie if signed_in else None)
             if status != 200:
                 raise SystemExit(f"{path} answered {status}{' with the session' if signed_in else ''}: not measured.")
@@ -290,7 +290,7 @@ def main(argv=None) -> int:
         rounds: dict[str, list[dict]] = {label: [] for label, _path, _signed_in in targets}
         for number in range(1, max(1, args.rounds) + 1):
             for label, path, signed_in in targets:
-                print(f"round {number}: wrk {args.duration} s, {args.connections} connections: {label} {path}", flush=True)
+                print(f"round {number}: wrk {args.duration} s, -c{args.connections}: {label} {path}", flush=True)
                 wrk_options = {
                     "connections": args.connections,
                     "threads": args.wrk_threads,
