@@ -444,7 +444,8 @@ X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN
 # Content-Security-Policy (django-csp). The public site runs no inline script or style and
 # loads nothing from another origin, except the video players a learner asks for
 # (courses.blocks.video_embed_url builds their addresses; tests/home/test_headers.py keeps
-# the two in step). A script tag carries the request's nonce.
+# the two in step). Scripts are the site's own files ('self'); a script tag that ever needs to be
+# inline would carry the request's nonce (NONCE), which no page uses today.
 VIDEO_EMBED_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
