@@ -90,9 +90,27 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_gunicorn(port: int, workers: int, threads: int) -> subprocess.Popen:
+def start_redis() -> tuple[subprocess.Popen, str]:
+    """A throwaway Redis (Debian's redis-server) on a free port, keeping nothing on disk; and its URL."""
+    if not shutil.which("redis-server"):
+        raise SystemExit("redis-server is missing: apt-get install redis-server (make bench installs it as root).")
+    port = free_port()
+    command = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+    redis = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    for _ in range(100):
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return redis, f"redis://127.0.0.1:{port}/0"
+        time.sleep(0.05)
+    redis.kill()
+    raise SystemExit("redis-server did not start.")
+
+
+def start_gunicorn(port: int, workers: int, threads: int, redis_url: str | None = None) -> subprocess.Popen:
     """gunicorn in its own process group (so a Ctrl+C reaches us, and we stop all of it)."""
     env = dict(os.environ, SITE_URL=f"http://127.0.0.1:{port}")
+    if redis_url:
+        env["REDIS_URL"] = redis_url
     command = [sys.executable, "-m", "gunicorn", "trainingsite.wsgi", "--bind", f"127.0.0.1:{port}"]
     # No control socket: gunicorn 27's default path is one per user, shared with other servers.
     command += ["--workers", str(workers), "--threads", str(threads), "--no-control-socket"]
@@ -253,6 +271,11 @@ def main(argv=None) -> int:
     )
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (make bench passes make run's)")
     parser.add_argument("--threads", type=int, default=2, help="gunicorn threads per worker")
+    parser.add_argument(
+        "--redis",
+        action="store_true",
+        help="run a throwaway Redis beside gunicorn (REDIS_URL: caches and sessions shared, as on many machines)",
+    )
     parser.add_argument("--login", metavar="EMAIL:PASSWORD", help="the learner (default: the demo learner)")
     parser.add_argument("--no-weight", action="store_true", help="skip page weight and load time on slow 3G")
     parser.add_argument("--output", type=Path, default=VAR / "bench.json")
@@ -268,13 +291,21 @@ def main(argv=None) -> int:
     report = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": {"cores": os.cpu_count(), "load_average_before": os.getloadavg()},
-        "server": {"gunicorn_workers": args.workers, "gunicorn_threads": args.threads, "debug": False},
+        "server": {
+            "gunicorn_workers": args.workers,
+            "gunicorn_threads": args.threads,
+            "debug": False,
+            "redis": args.redis,
+        },
         "load_tool": {"wrk_threads": args.wrk_threads, "connections": args.connections, "duration_s": args.duration},
         "throughput": [],
         "weight": [],
     }
+    redis, redis_url = start_redis() if args.redis else (None, None)
     print(f"Starting gunicorn ({args.workers} workers x {args.threads} threads) at {base}/ ...")
-    server = start_gunicorn(port, args.workers, args.threads)
+    if redis_url:
+        print(f"with REDIS_URL={redis_url} (caches and sessions in a throwaway Redis)")
+    server = start_gunicorn(port, args.workers, args.threads, redis_url)
     try:
         wait_healthy(base, server)
         cookie = log_in(base, email, password)
@@ -334,10 +365,14 @@ def main(argv=None) -> int:
                 )
     finally:
         stop_gunicorn(server)
+        if redis:
+            redis.terminate()
+            redis.wait()
     report["machine"]["load_average_after"] = os.getloadavg()
 
     print_table(
-        f"Throughput under gunicorn ({args.workers} workers x {args.threads} threads, DEBUG off), "
+        f"Throughput under gunicorn ({args.workers} workers x {args.threads} threads, DEBUG off"
+        f"{', Redis' if args.redis else ''}), "
         f"wrk -t{args.wrk_threads} -c{args.connections} -d{args.duration}s, median of {max(1, args.rounds)} rounds:",
         ["URL", "req/s", "p50 ms", "p99 ms", "% of static", "range %", "errors"],
         [
