@@ -127,9 +127,10 @@ wrk:
 
 # Requests/s and p50/p99 per page against a static file, then page weight and load time on slow
 # 3G (Playwright, chromium), under gunicorn with make run's settings and size on a free port;
-# prints two tables and writes var/bench.json. BENCH_ARGS="--duration 30 --connections 20" etc.
+# prints two tables and writes var/bench.json. BENCH_ARGS="--duration 30 --connections 20" etc.;
+# BENCH_ARGS=--redis runs a throwaway Redis beside it (REDIS_URL, as on many machines).
 BENCH_ARGS ?=
-bench: setup $(VENV)/.requirements-test wrk chromium
+bench: setup $(VENV)/.requirements-test wrk chromium redis
 	@$(RUN_ENV) $(PY) scripts/bench.py --workers $(WORKERS) --threads $(THREADS) $(BENCH_ARGS)
 
 # Full-page screenshots of each page type of the demo in one language, on a 412 px phone and a

@@ -11,12 +11,14 @@ class AccountsConfig(AppConfig):
         from allauth.account.signals import user_logged_in
 
         from accounts import export_sections
+        from accounts.backends import user_cache_connect
         from accounts.export import export_exclusion_register, export_section_register
         from accounts.models import LearnerProfile
         from accounts.receivers import language_on_login
         from base.learner_cache import learner_cache_bump_on
 
         learner_cache_bump_on(LearnerProfile, lambda profile: profile.user_id)  # name, preferred language
+        user_cache_connect()  # always: a user kept by CachedModelBackend is dropped on any save
         user_logged_in.connect(language_on_login, dispatch_uid="accounts:language-on-login")
 
         if apps.is_installed("allauth.usersessions"):

@@ -7,6 +7,8 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
 
+from base.locales import page_localized
+
 # Rich text features offered to every editor, partners included: no raw HTML, no embeds
 # inside paragraphs (they have their own block), links checked by Wagtail on the server.
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -72,12 +74,12 @@ class LinkValue(blocks.StructValue):
     def href(self):
         page = self.get("page")
         if page:
-            return page.localized.url if page.live else ""
+            return page_localized(page).url if page.live else ""
         return self.get("url") or ""
 
     def text(self):
         page = self.get("page")
-        return self.get("label") or (page.localized.title if page else "")
+        return self.get("label") or (page_localized(page).title if page else "")
 
 
 class LinkBlock(blocks.StructBlock):

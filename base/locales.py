@@ -17,6 +17,17 @@ def _active_locale() -> Locale:
     return page_cache_get_or_set(f"locale:active:{language}", Locale.get_active)
 
 
+def page_localized(page):
+    """`page.localized`: its live translation in the active language, else itself.
+
+    No query when the page is in that language already; Wagtail's own asks the database for the
+    active locale each time, once per link on a page.
+    """
+    if page is None or page.locale_id == _active_locale().pk:
+        return page
+    return page.localized
+
+
 def locales_active_and_default() -> tuple[Locale, Locale]:
     """The active language's locale and the default one (the same object twice when they agree).
 

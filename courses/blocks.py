@@ -8,6 +8,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from base.blocks import RICH_TEXT_FEATURES, CalloutBlock, CaptionedImageBlock, HeadingBlock
+from base.locales import page_localized
 
 # Video hosts whose embed address we can build ourselves, so the lesson page loads nothing
 # from them until the learner asks for the video.
@@ -99,6 +100,11 @@ class ResourceLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         template = "courses/blocks/resource_link_block.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["target"] = page_localized(value["page"])
+        return context
 
 
 class LessonStreamBlock(blocks.StreamBlock):

@@ -1,4 +1,7 @@
 from django.db import models
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -6,7 +9,9 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from base.blocks import RICH_TEXT_FEATURES, ContentStreamBlock, LinkBlock
+from base.locales import page_localized
 from base.models import CardMixin
+from base.page_cache import page_cache_get_or_set
 from courses.selectors import course_continue_get
 from home import selectors
 from home.blocks import HomeStreamBlock
@@ -57,11 +62,30 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        """The context with `sections`: the hero and the sections as HTML, from the cache but in a preview."""
         context = super().get_context(request, *args, **kwargs)
-        context["card_pages"] = selectors.stream_card_pages_get(self.body)
+        if getattr(request, "is_preview", False):  # the draft being edited, never stored
+            context["sections"] = self.sections_render()
+        else:
+            # The live revision and the language in the key; the page cache's generation drops it
+            # on any publish (of this page, or of a page or image its sections show).
+            key = f"home-sections:v1:{self.pk}:{self.live_revision_id}:{get_language()}"
+            context["sections"] = page_cache_get_or_set(key, self.sections_render)
         # A signed-in learner's next lesson first (issue 20); the page cache never stores signed-in pages.
         context["continue_item"] = course_continue_get(user=request.user)
         return context
+
+    def sections_render(self) -> SafeString:
+        """The hero and every section, without the request or the reader (the same for every visitor).
+
+        The blocks get no request or user, so a section that ever depends on the reader fails
+        loudly here rather than being stored for everyone.
+        """
+        hero_link = page_localized(self.hero_link) if self.hero_link and self.hero_link.live else None
+        return render_to_string(
+            "home/includes/home_sections.html",
+            {"page": self, "hero_link": hero_link, "card_pages": selectors.stream_card_pages_get(self.body)},
+        )
 
 
 class StandardPage(CardMixin, Page):

@@ -1,17 +1,16 @@
 """Reads for the site chrome and the home page, each a constant number of queries."""
 
-from collections import defaultdict
 from dataclasses import dataclass
 from operator import attrgetter
 
 from django.core.cache import cache
-from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import get_language
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from base.locales import locales_active_and_default, one_per_key_active_first
 from base.page_cache import page_cache_generation, page_cache_seconds
+from base.pages import pages_public
 
 CARD_RENDITION = "fill-480x270|format-webp"
 LOGO_RENDITION = "max-240x96"
@@ -26,15 +25,14 @@ def card_pages_get(page_ids) -> dict:
     page_ids = [pk for pk in page_ids if pk]
     if not page_ids:
         return {}
-    pages = list(Page.objects.live().public().filter(pk__in=page_ids).specific())
-    groups = defaultdict(list)
+    pages = list(pages_public(Page.objects.live()).filter(pk__in=page_ids).specific())
+    fields = {page.pk: getattr(page, "card_image_field", None) for page in pages}
+    image_ids = {getattr(page, f"{fields[page.pk]}_id") for page in pages if fields[page.pk]} - {None}
+    # Every card's image and its rendition in two queries, whatever the mix of page types.
+    images = image_renditions_get_by_id(image_ids, CARD_RENDITION)
     for page in pages:
-        field = getattr(page, "card_image_field", None)
-        if field:
-            groups[(type(page), field)].append(page)
-    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
-    for (_cls, field), group in groups.items():
-        prefetch_related_objects(group, Prefetch(field, queryset=images))
+        if fields[page.pk]:
+            setattr(page, fields[page.pk], images.get(getattr(page, f"{fields[page.pk]}_id")))
     return {page.pk: page for page in pages}
 
 
@@ -49,7 +47,11 @@ def stream_card_pages_get(stream_value) -> dict:
 
 def image_renditions_get(images, spec) -> dict:
     """The given images by id with the rendition `spec` prefetched: one query, not one per image."""
-    ids = {image.pk for image in images if image}
+    return image_renditions_get_by_id({image.pk for image in images if image}, spec)
+
+
+def image_renditions_get_by_id(ids, spec) -> dict:
+    """The images of these ids with the rendition `spec` prefetched (two queries, none without ids)."""
     if not ids:
         return {}
     return {image.pk: image for image in get_image_model().objects.filter(pk__in=ids).prefetch_renditions(spec)}

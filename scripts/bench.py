@@ -10,8 +10,9 @@ It starts gunicorn with production settings on a free port of 127.0.0.1, waits f
 the demo learner in (password from var/demo-logins.json, which load_demo_content keeps), then runs
 `wrk` against a whitenoise-served CSS file (the ceiling), the home page, the catalog, a course, a
 library, a lesson and the dashboard, the last two with the learner's session cookie. Each page's
-rate is also given as a share of the static rate measured in the same run, so a busy machine
-cancels out as far as it can. Then it measures page weight and load time on emulated slow 3G with
+rate is also given as a share of the static rate measured in the same round, so a busy machine
+cancels out as far as it can; every URL is measured in three rounds (`--rounds`) and the median
+share is printed with the range. Then it measures page weight and load time on emulated slow 3G with
 scripts/page_weight.py in Debian's chromium. It prints both tables, writes them to var/bench.json
 and stops gunicorn whatever happens.
 """
@@ -89,9 +90,27 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_gunicorn(port: int, workers: int, threads: int) -> subprocess.Popen:
+def start_redis() -> tuple[subprocess.Popen, str]:
+    """A throwaway Redis (Debian's redis-server) on a free port, keeping nothing on disk; and its URL."""
+    if not shutil.which("redis-server"):
+        raise SystemExit("redis-server is missing: apt-get install redis-server (make bench installs it as root).")
+    port = free_port()
+    command = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+    redis = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    for _ in range(100):
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return redis, f"redis://127.0.0.1:{port}/0"
+        time.sleep(0.05)
+    redis.kill()
+    raise SystemExit("redis-server did not start.")
+
+
+def start_gunicorn(port: int, workers: int, threads: int, redis_url: str | None = None) -> subprocess.Popen:
     """gunicorn in its own process group (so a Ctrl+C reaches us, and we stop all of it)."""
     env = dict(os.environ, SITE_URL=f"http://127.0.0.1:{port}")
+    if redis_url:
+        env["REDIS_URL"] = redis_url
     command = [sys.executable, "-m", "gunicorn", "trainingsite.wsgi", "--bind", f"127.0.0.1:{port}"]
     # No control socket: gunicorn 27's default path is one per user, shared with other servers.
     command += ["--workers", str(workers), "--threads", str(threads), "--no-control-socket"]
@@ -204,6 +223,24 @@ def learner_login(argument: str | None) -> tuple[str, str]:
     return LEARNER, logins[LEARNER]["password"]
 
 
+def median_round(page_rounds: list[dict], static_rounds: list[dict]) -> dict:
+    """The median round's figures of one URL, with its median share of the static rate and the range.
+
+    Each round's share divides the page's rate by the static file's rate of the same round.
+    """
+    shares = sorted(
+        100 * page["requests_per_s"] / static["requests_per_s"]
+        for page, static in zip(page_rounds, static_rounds, strict=True)
+    )
+    median = sorted(page_rounds, key=lambda figures: figures["requests_per_s"])[len(page_rounds) // 2]
+    return {
+        **median,
+        "share_of_static_percent": round(shares[len(shares) // 2], 2),
+        "share_range_percent": [round(shares[0], 2), round(shares[-1], 2)],
+        "rounds": page_rounds,
+    }
+
+
 def print_table(title: str, header: list[str], rows: list[list[str]]) -> None:
     widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows, strict=True)]
     print(f"\n{title}")
@@ -222,12 +259,23 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per URL (default 10)")
     parser.add_argument("--warmup", type=int, default=2, help="unmeasured seconds of load first (default 2)")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="measure every URL this many times, in turn; the median share is reported (default 3)",
+    )
     parser.add_argument("--connections", type=int, default=10, help="open connections per URL (default 10)")
     parser.add_argument(
         "--wrk-threads", type=int, default=1, help="wrk's threads (default 1: leave the cores to the server)"
     )
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (make bench passes make run's)")
     parser.add_argument("--threads", type=int, default=2, help="gunicorn threads per worker")
+    parser.add_argument(
+        "--redis",
+        action="store_true",
+        help="run a throwaway Redis beside gunicorn (REDIS_URL: caches and sessions shared, as on many machines)",
+    )
     parser.add_argument("--login", metavar="EMAIL:PASSWORD", help="the learner (default: the demo learner)")
     parser.add_argument("--no-weight", action="store_true", help="skip page weight and load time on slow 3G")
     parser.add_argument("--output", type=Path, default=VAR / "bench.json")
@@ -243,34 +291,55 @@ def main(argv=None) -> int:
     report = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": {"cores": os.cpu_count(), "load_average_before": os.getloadavg()},
-        "server": {"gunicorn_workers": args.workers, "gunicorn_threads": args.threads, "debug": False},
+        "server": {
+            "gunicorn_workers": args.workers,
+            "gunicorn_threads": args.threads,
+            "debug": False,
+            "redis": args.redis,
+        },
         "load_tool": {"wrk_threads": args.wrk_threads, "connections": args.connections, "duration_s": args.duration},
         "throughput": [],
         "weight": [],
     }
+    redis, redis_url = start_redis() if args.redis else (None, None)
     print(f"Starting gunicorn ({args.workers} workers x {args.threads} threads) at {base}/ ...")
-    server = start_gunicorn(port, args.workers, args.threads)
+    if redis_url:
+        print(f"with REDIS_URL={redis_url} (caches and sessions in a throwaway Redis)")
+    server = start_gunicorn(port, args.workers, args.threads, redis_url)
     try:
         wait_healthy(base, server)
         cookie = log_in(base, email, password)
         served = pages_served = 0
         targets = [("static CSS (ceiling)", static_css(base), False), *PAGES]
-        for label, path, signed_in in targets:
+        for _label, path, signed_in in targets:
             status, _ = get(f"{base}{path}", cookie if signed_in else None)
             if status != 200:
                 raise SystemExit(f"{path} answered {status}{' with the session' if signed_in else ''}: not measured.")
-            print(f"wrk {args.duration} s, {args.connections} connections: {label} {path}", flush=True)
-            wrk_options = {
-                "connections": args.connections,
-                "threads": args.wrk_threads,
-                "cookie": cookie if signed_in else None,
-            }
-            if args.warmup:  # every worker's first requests fill its caches (templates, site, locale)
-                served += run_wrk(f"{base}{path}", duration=args.warmup, **wrk_options)["requests"]
-            figures = run_wrk(f"{base}{path}", duration=args.duration, **wrk_options)
-            served += figures["requests"]
-            pages_served += 0 if label.startswith("static") else figures["requests"]
-            report["throughput"].append({"label": label, "path": path, "signed_in": signed_in, **figures})
+        # Every URL is measured `rounds` times, the static file first in each round, so each share
+        # compares rates measured minutes apart at most; the median round is reported, with the
+        # range, because one busy second on a shared machine moves a single run by tens of percent.
+        rounds: dict[str, list[dict]] = {label: [] for label, _path, _signed_in in targets}
+        for number in range(1, max(1, args.rounds) + 1):
+            for label, path, signed_in in targets:
+                print(f"round {number}: wrk {args.duration} s, -c{args.connections}: {label} {path}", flush=True)
+                wrk_options = {
+                    "connections": args.connections,
+                    "threads": args.wrk_threads,
+                    "cookie": cookie if signed_in else None,
+                }
+                if args.warmup and number == 1:
+                    # Every worker's first requests fill its caches (templates, site, locale, pages):
+                    # a few hundred requests reach all of them before anything is measured.
+                    served += run_wrk(f"{base}{path}", duration=args.warmup, **wrk_options)["requests"]
+                figures = run_wrk(f"{base}{path}", duration=args.duration, **wrk_options)
+                served += figures["requests"]
+                pages_served += 0 if label.startswith("static") else figures["requests"]
+                rounds[label].append(figures)
+        static_rounds = rounds[targets[0][0]]
+        for label, path, signed_in in targets:
+            report["throughput"].append(
+                {"label": label, "path": path, "signed_in": signed_in, **median_round(rounds[label], static_rounds)}
+            )
         # Memory once the workers have served every URL above (make bench: well over 10,000 requests
         # on a quiet 2-core machine, most of them the static file; each page some hundreds).
         report["memory"] = {
@@ -278,9 +347,6 @@ def main(argv=None) -> int:
             "page_requests_served": pages_served,
             "worker_rss_mb": worker_rss_mb(server.pid),
         }
-        static_rate = report["throughput"][0]["requests_per_s"]
-        for row in report["throughput"]:
-            row["share_of_static_percent"] = round(100 * row["requests_per_s"] / static_rate, 2)
 
         if not args.no_weight:
             for label, path, signed_in in PAGES:
@@ -299,12 +365,16 @@ def main(argv=None) -> int:
                 )
     finally:
         stop_gunicorn(server)
+        if redis:
+            redis.terminate()
+            redis.wait()
     report["machine"]["load_average_after"] = os.getloadavg()
 
     print_table(
-        f"Throughput under gunicorn ({args.workers} workers x {args.threads} threads, DEBUG off), "
-        f"wrk -t{args.wrk_threads} -c{args.connections} -d{args.duration}s:",
-        ["URL", "req/s", "p50 ms", "p99 ms", "% of static", "errors"],
+        f"Throughput under gunicorn ({args.workers} workers x {args.threads} threads, DEBUG off"
+        f"{', Redis' if args.redis else ''}), "
+        f"wrk -t{args.wrk_threads} -c{args.connections} -d{args.duration}s, median of {max(1, args.rounds)} rounds:",
+        ["URL", "req/s", "p50 ms", "p99 ms", "% of static", "range %", "errors"],
         [
             [
                 row["path"] + (" (signed in)" if row["signed_in"] else ""),
@@ -312,6 +382,7 @@ def main(argv=None) -> int:
                 f"{row['p50_ms']:.1f}",
                 f"{row['p99_ms']:.1f}",
                 f"{row['share_of_static_percent']:.1f}",
+                "–".join(f"{share:.0f}" for share in row["share_range_percent"]),
                 str(row["non_2xx_3xx"] + sum(row["socket_errors"].values())),
             ]
             for row in report["throughput"]

@@ -53,3 +53,17 @@ def test_clean_wrk_report_has_no_errors(bench):
 def test_output_without_latency_distribution_is_refused(bench):
     with pytest.raises(ValueError, match="unexpected wrk output"):
         bench.parse_wrk(WRK_OUTPUT.split("  Latency Distribution")[0])
+
+
+def test_median_round_divides_by_the_static_rate_of_the_same_round(bench):
+    static = [{"requests_per_s": rate} for rate in (2000.0, 1000.0, 2000.0)]
+    page = [{"requests_per_s": rate, "p99_ms": p99} for rate, p99 in ((1000.0, 5.0), (900.0, 9.0), (200.0, 1600.0))]
+
+    figures = bench.median_round(page, static)
+
+    # Shares 50 %, 90 % and 10 %: a slow static round lifts its page's share, a cold round drops it.
+    assert figures["share_of_static_percent"] == 50.0
+    assert figures["share_range_percent"] == [10.0, 90.0]
+    assert figures["requests_per_s"] == 900.0
+    assert figures["p99_ms"] == 9.0
+    assert figures["rounds"] == page

@@ -42,7 +42,8 @@ SETTINGS_AS_JSON = (
     "'cache': s.CACHES['default']['BACKEND'], 'ssl_redirect': s.SECURE_SSL_REDIRECT, "
     "'session_secure': s.SESSION_COOKIE_SECURE, 'csrf_secure': s.CSRF_COOKIE_SECURE, "
     "'hsts': s.SECURE_HSTS_SECONDS, 'hosts': s.ALLOWED_HOSTS, 'email': s.EMAIL_BACKEND, "
-    "'proxies': s.ALLAUTH_TRUSTED_PROXY_COUNT, 'storage': s.STORAGES['default']['BACKEND']}))"
+    "'proxies': s.ALLAUTH_TRUSTED_PROXY_COUNT, 'storage': s.STORAGES['default']['BACKEND'], "
+    "'session_engine': s.SESSION_ENGINE, 'auth_backends': s.AUTHENTICATION_BACKENDS}))"
 )
 
 
@@ -76,6 +77,9 @@ def test_laptop_defaults_are_local_and_plain_http():
     assert values["ssl_redirect"] is False
     assert values["hosts"] == ["127.0.0.1", "localhost", "127.0.0.1", "[::1]"]
     assert values["storage"].endswith("FileSystemStorage")
+    # One process's memory must not keep a session or a user another process changed.
+    assert values["session_engine"].endswith(".db")
+    assert values["auth_backends"][0] == "django.contrib.auth.backends.ModelBackend"
 
 
 def test_production_variables_turn_on_https_redis_smtp_and_proxy_trust():
@@ -87,6 +91,8 @@ def test_production_variables_turn_on_https_redis_smtp_and_proxy_trust():
     assert values["hosts"] == ["learn.example.org"]
     assert values["proxies"] == 1
     assert values["storage"] == "storages.backends.s3.S3Storage"
+    assert values["session_engine"].endswith("cached_db")
+    assert values["auth_backends"][0] == "accounts.backends.CachedModelBackend"
 
 
 def test_missing_secret_key_with_debug_off_refuses_to_start():

@@ -271,6 +271,11 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
+if REDIS_URL:
+    # The signed-in user kept in Redis, dropped on every save (accounts/backends.py): with the
+    # cached sessions above, no query at all on a page a learner has in the per-learner cache.
+    # Sessions that named Django's ModelBackend (made before Redis was configured) sign in again.
+    AUTHENTICATION_BACKENDS[0] = "accounts.backends.CachedModelBackend"
 # Length and a list of common passwords, no composition rules (ASVS 6.2, NIST 800-63B):
 # NumericPasswordValidator is left out because it is one (a long all-digit passphrase is fine).
 AUTH_PASSWORD_VALIDATORS = [
@@ -444,7 +449,8 @@ X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN
 # Content-Security-Policy (django-csp). The public site runs no inline script or style and
 # loads nothing from another origin, except the video players a learner asks for
 # (courses.blocks.video_embed_url builds their addresses; tests/home/test_headers.py keeps
-# the two in step). A script tag carries the request's nonce.
+# the two in step). Scripts are the site's own files ('self'); a script tag that ever needs to be
+# inline would carry the request's nonce (NONCE), which no page uses today.
 VIDEO_EMBED_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

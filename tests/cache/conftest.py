@@ -14,3 +14,17 @@ def admin_client(client):
 def catalog(home):
     """The course catalog every cache test publishes its courses in."""
     return make_course_index(home, title="Courses")
+
+
+@pytest.fixture
+def lesson_template_with_nonce(settings):
+    """Lesson pages rendered from a template whose script carries the request's CSP nonce.
+
+    No page of the site uses a nonce (its scripts are its own files), so the caches' handling of
+    one is tested on this stand-in; changing TEMPLATES resets Django's template engines.
+    """
+    from pathlib import Path
+
+    engine = {**settings.TEMPLATES[0]}
+    engine["DIRS"] = [Path(__file__).parent / "templates", *engine["DIRS"]]
+    settings.TEMPLATES = [engine, *settings.TEMPLATES[1:]]

@@ -192,7 +192,7 @@ def test_a_page_with_a_form_for_visitors_is_not_cached_with_one_visitors_token(h
     assert "private" in second["Cache-Control"]
 
 
-def test_a_page_carrying_the_requests_csp_nonce_is_not_cached(course):
+def test_a_page_carrying_the_requests_csp_nonce_is_not_cached(course, lesson_template_with_nonce):
     lesson = course_lessons(course)[0]  # the free first lesson, open to visitors
     video = {
         "url": "https://www.youtube.com/watch?v=ZbZSe6N_BXs",

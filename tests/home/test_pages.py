@@ -73,7 +73,7 @@ def test_menus_show_translated_titles_in_another_language(client, home):
     assert '<a href="/fr/a-propos/">À propos</a>' in html
 
 
-HOME_QUERIES = 6  # measured after merging issue 15's hreflang alternates (one translations query)
+HOME_QUERIES = 0  # the route, the chrome and the sections (hero and blocks) all come from the cache (issue 16)
 
 
 def test_home_page_query_count_does_not_grow_with_featured_pages(client, home):
@@ -87,6 +87,71 @@ def test_home_page_query_count_does_not_grow_with_featured_pages(client, home):
     before, after = assert_flat(client, "/", lambda: feature(12), ceiling=HOME_QUERIES)
     assert before.count('class="card"') == 3
     assert after.count('class="card"') == 12
+
+
+# Measured with a program, courses and standard pages, logos and links (issue 16): Wagtail loads the
+# chosen pages and images once per kind of block, then the cards' specific pages and the pictures.
+SECTIONS_QUERIES = 15
+
+
+def test_home_sections_render_in_fixed_queries_whatever_their_number_and_mix(home):
+    """The hero and sections are rendered once per revision and language (then kept): even that
+    render runs the same few queries however many cards, logos and links the page shows."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.builders import make_course, make_course_index, make_image, make_program, make_program_index
+
+    courses = make_course_index(home)
+    programs = make_program_index(home)
+
+    def build(count):
+        pages = []
+        for _ in range(count):
+            pages.append(make_standard_page(home, image=make_image()))
+            pages.append(make_course(courses, lessons=1, cover_image=make_image()))
+        pages.append(make_program(programs, courses=pages[1::2][:2], image=make_image()))
+        link = {"page": pages[0], "url": "", "label": ""}
+        home.hero_image = make_image()
+        home.hero_link = pages[1]
+        home.body = [
+            ("featured_pages", {"heading": "Start here", "intro": "", "pages": pages[:6], "more_link": link}),
+            ("featured_pages", {"heading": "More", "intro": "", "pages": pages[6:11] + pages[-1:], "more_link": {}}),
+            (
+                "partners",
+                {
+                    "heading": "With",
+                    "intro": "",
+                    "partners": [
+                        {"name": f"Partner {n}", "logo": make_image(), "link": {"page": page, "url": "", "label": ""}}
+                        for n, page in enumerate(pages[: count * 2])
+                    ],
+                },
+            ),
+            ("call_to_action", {"title": "Join", "text": "", "link": {"page": pages[-1], "url": "", "label": ""}}),
+        ]
+        home.save_revision().publish()
+        type(home).objects.get(pk=home.pk).sections_render()  # renditions are made once, by the first render
+        page = type(home).objects.get(pk=home.pk)
+        with CaptureQueriesContext(connection) as queries:
+            html = page.sections_render()
+        return len(queries), html
+
+    few, html_few = build(2)
+    many, html_many = build(6)
+    print(f"\n[queries] home sections: {few} with 6 cards and 4 logos, {many} with 12 cards and 12 logos")
+    assert few == many <= SECTIONS_QUERIES
+    assert html_few.count('class="card"') == 6 and html_many.count('class="card"') == 12
+    assert html_many.count("<img") >= 12 + 12 + 1  # the cards', the logos' and the hero's pictures
+
+
+def test_home_page_in_the_cache_changes_with_a_publish(client, home):
+    home.hero_title = "First words"
+    home.save_revision().publish()
+    assert "First words" in client.get("/").content.decode()
+    home.hero_title = "Second words"
+    home.save_revision().publish()
+    assert "Second words" in client.get("/").content.decode()
 
 
 def test_featured_cards_leave_out_drafts_and_private_pages(client, home):
