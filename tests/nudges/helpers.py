@@ -29,9 +29,9 @@ def stalled(user, course, *, days=8, lessons_done=1):
     return enrollment
 
 
-def course_with_terms(parent, *, sectors=(), topics=(), live=True, **fields):
+def course_with_terms(parent, *, sectors=(), topics=(), live=True, lessons=2, **fields):
     """A course tagged with `sectors` and `topics`, published (its first publication) unless live=False."""
-    course = make_course(parent, live=False, lessons=1, **fields)
+    course = make_course(parent, live=False, lessons=lessons, **fields)
     course.sectors = list(sectors)
     course.topics = list(topics)
     course.save()
