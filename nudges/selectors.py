@@ -203,14 +203,16 @@ def new_course_audience_list(*, course: CoursePage, after_user_id: int = 0, limi
 
 def message_export_list(user) -> dict:
     """The learner's message choices and the messages sent to them, for their data export."""
-    preference = MessagePreference.objects.filter(user=user).first() or MessagePreference(user=user)
+    preference = MessagePreference.objects.filter(user=user).prefetch_related("topics").first()
+    topics = sorted(topic.name for topic in preference.topics.all()) if preference else []
+    preference = preference or MessagePreference(user=user)
     return {
         "preferences": {
             "welcome": preference.welcome,
             "continue_learning": preference.continue_learning,
             "course_complete": preference.course_complete,
             "new_courses": preference.new_courses,
-            "topics": sorted(preference.topics.values_list("name", flat=True)) if preference.pk else [],
+            "topics": topics,
         },
         "sent": [
             {"kind": kind, "about": key, "language": language, "sent_at": iso_or_none(sent_at)}
