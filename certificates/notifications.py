@@ -34,7 +34,8 @@ def certificate_ready_send(*, certificate: Certificate) -> bool:
 
     The certificate is claimed with a conditional UPDATE first, so two workers (or a task run
     twice) send one email; a registered sender (`certificate_ready_sender_set`) then sends it, or
-    decides not to (the learner turned it off). Not sent for a revoked or replaced certificate, nor to a deleted account.
+    decides not to (the learner turned it off). Not sent for a revoked or replaced certificate,
+    nor to a deleted account.
     """
     if certificate.is_revoked or getattr(certificate.user, "deleted_at", None) is not None:
         return False

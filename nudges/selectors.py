@@ -61,14 +61,16 @@ def course_suggestion_get(*, user, language: str) -> CoursePage | None:
     """
     profile = LearnerProfile.objects.filter(user=user).select_related("sector").first()
     topic_keys = list(
-        MessagePreference.objects.filter(user=user).values_list("topics__translation_key", flat=True).exclude(
-            topics__isnull=True
-        )
+        MessagePreference.objects.filter(user=user)
+        .values_list("topics__translation_key", flat=True)
+        .exclude(topics__isnull=True)
     )
     enrolled = Enrollment.objects.filter(user=user).values("course_key")
     with translation.override(language):
         courses = course_public_list().exclude(translation_key__in=enrolled)
-        sector = Q(sectors__translation_key=profile.sector.translation_key) if profile and profile.sector else Q(pk=None)
+        sector = Q(pk=None)
+        if profile and profile.sector:
+            sector = Q(sectors__translation_key=profile.sector.translation_key)
         topics = Q(topics__translation_key__in=topic_keys) if topic_keys else Q(pk=None)
         for rule in (sector, topics, Q(level=CourseLevel.BEGINNER), Q()):
             course = courses.filter(rule).order_by("-first_published_at", "pk").first()
@@ -88,7 +90,9 @@ class ContinueDue:
     last_active: datetime
 
 
-def continue_due_list(*, now: datetime, after_user_id: int = 0, limit: int = BATCH_SIZE) -> tuple[list[ContinueDue], int]:
+def continue_due_list(
+    *, now: datetime, after_user_id: int = 0, limit: int = BATCH_SIZE
+) -> tuple[list[ContinueDue], int]:
     """One batch of learners due a "continue where you left off", and the user id to start the next one after.
 
     Due: an active account, an unfinished course they have not left, nothing done in it for
@@ -109,9 +113,7 @@ def continue_due_list(*, now: datetime, after_user_id: int = 0, limit: int = BAT
         )
         .annotate(last_active=Coalesce(Subquery(last_done.values("completed_at")[:1]), F("enrolled_at")))
         .filter(last_active__lte=since)
-        .exclude(
-            Exists(LessonCompletion.objects.filter(enrollment__user=OuterRef("user"), completed_at__gt=since))
-        )
+        .exclude(Exists(LessonCompletion.objects.filter(enrollment__user=OuterRef("user"), completed_at__gt=since)))
         .exclude(Exists(MessagePreference.objects.filter(user=OuterRef("user"), continue_learning=False)))
         .select_related("user", "user__profile", "course")
         .order_by("user_id", "-last_active", "pk")[:limit]

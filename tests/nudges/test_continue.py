@@ -1,4 +1,4 @@
-""""Continue where you left off": after a week away from an unfinished course, once per course, once a week."""
+""" "Continue where you left off": after a week away from an unfinished course, once per course, once a week."""
 
 from datetime import timedelta
 

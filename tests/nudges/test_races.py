@@ -1,4 +1,4 @@
-"""Two workers at once (16 threads): each message once, the weekly rule and the daily cap hold (SQLite and PostgreSQL)."""
+"""Workers at once (16 threads): each message once, the weekly rule and the daily cap hold (SQLite, PostgreSQL)."""
 
 import pytest
 
@@ -52,3 +52,26 @@ def test_one_message_claimed_by_16_workers_is_claimed_once():
 
     assert len([row for row in claims if row is not None]) == 1
     assert MessageSent.objects.filter(user=learner).count() == 1
+
+
+def test_a_publication_rolled_back_announces_nothing():
+    from allauth.account.models import EmailAddress
+    from allauth.account.signals import email_confirmed
+    from django.db import transaction
+
+    from taxonomy.models import Sector
+    from tests.builders.taxonomy import make_term
+
+    catalog = make_course_index(make_home())
+    crafts = make_term(Sector, "Crafts")
+    learner = make_learner(profile={"sector": crafts})
+    services.preference_update(user=learner, data={"new_courses": True})
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        course_with_terms(catalog, sectors=[crafts])
+        email_confirmed.send(sender=EmailAddress, request=None, email_address=EmailAddress.objects.get(user=learner))
+        raise RuntimeError("rolled back")
+
+    assert mails_to(learner) == [] and not MessageSent.objects.exists()
+    course_with_terms(catalog, sectors=[crafts])  # committed: announced
+    assert len(mails_to(learner)) == 1

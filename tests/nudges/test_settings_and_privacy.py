@@ -22,6 +22,7 @@ def test_my_account_shows_the_message_settings_with_their_defaults(client, finan
     html = client.get(reverse("accounts:account")).content.decode()
 
     assert 'id="messages-heading"' in html and f'action="{SETTINGS}"' in html
+
     def box(name):
         return html.split(f'name="{name}"')[1].split(">")[0]
 
