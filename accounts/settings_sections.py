@@ -11,6 +11,7 @@ The account page shows the sections in the order they were registered.
 """
 
 from collections.abc import Callable
+from functools import partial
 
 from django.http import HttpRequest
 
@@ -24,6 +25,10 @@ def account_section_register(name: str, render: AccountSection) -> None:
     _sections[name] = render
 
 
-def account_section_render_all(request: HttpRequest) -> list[str]:
-    """Every registered section's HTML for the signed-in learner of `request`."""
-    return [render(request) for render in _sections.values()]
+def account_section_list(request: HttpRequest) -> list[Callable[[], str]]:
+    """Every registered section for the learner of `request`, each rendered when the template shows it.
+
+    Rendered by the account template, not before it: the page's own context then comes first
+    (the test client's `response.context["form"]` stays the profile form).
+    """
+    return [partial(render, request) for render in _sections.values()]

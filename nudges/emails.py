@@ -7,21 +7,6 @@ from django.urls import reverse
 from django.utils import translation
 
 
-def language_of(user) -> str:
-    """The learner's preferred language if the site has it, else the default one."""
-    profile = getattr(user, "profile", None) if _profile_loaded(user) else None
-    code = getattr(profile, "preferred_language", "") or ""
-    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
-
-
-def _profile_loaded(user) -> bool:
-    try:
-        user.profile  # noqa: B018 (a missing profile raises)
-    except Exception:  # noqa: BLE001 (RelatedObjectDoesNotExist)
-        return False
-    return True
-
-
 def settings_url_get(language: str) -> str:
     """The learner's message settings, in `language` (the default language has no prefix)."""
     with translation.override(language):

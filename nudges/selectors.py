@@ -132,7 +132,7 @@ def continue_due_list(
         if row.user_id in seen or recent or course_key_text(row.course_key) in keys:
             continue
         seen.add(row.user_id)
-        profile = getattr(row.user, "profile", None) if _has_profile(row.user) else None
+        profile = row.user.profile if profile_has(row.user) else None
         due.append(
             ContinueDue(
                 user=row.user,
@@ -145,7 +145,8 @@ def continue_due_list(
     return due, rows[-1].user_id
 
 
-def _has_profile(user) -> bool:
+def profile_has(user) -> bool:
+    """Whether the learner has filled in the profile step (a new account has no profile row)."""
     try:
         return user.profile is not None
     except LearnerProfile.DoesNotExist:
@@ -192,7 +193,7 @@ def new_course_audience_list(*, course: CoursePage, after_user_id: int = 0, limi
         return [], after_user_id
     recipients = []
     for user in users:
-        profile = user.profile if _has_profile(user) else None
+        profile = user.profile if profile_has(user) else None
         recipients.append(
             Recipient(
                 user=user,

@@ -36,7 +36,7 @@ def welcome_send(*, user_id: int) -> bool:
     course = selectors.course_suggestion_get(user=user, language=language)
     with translation.override(language):
         context = {
-            "name": selectors.learner_name_get(user, user.profile if selectors._has_profile(user) else None),
+            "name": selectors.learner_name_get(user, user.profile if selectors.profile_has(user) else None),
             "course": course.title if course else "",
             "course_summary": course.summary if course else "",
             "course_url": selectors.page_address(course) if course else "",
