@@ -21,6 +21,7 @@ from accounts import selectors, services
 from accounts.forms import AccountDeleteForm, ProfileForm
 from accounts.intents import SESSION_KEY, Intent, intent_is_known, intent_sign
 from accounts.models import LearnerProfile
+from accounts.settings_sections import account_section_list
 from base.http import redirect_to, safe_next_url, safe_path
 
 
@@ -53,7 +54,8 @@ def account(request):
         services.profile_update(user=request.user, data=form.cleaned_data)
         messages.success(request, _("Your profile is saved."))
         return redirect("accounts:account")
-    return render(request, "accounts/account.html", {"form": form})
+    sections = account_section_list(request)  # other apps' settings (messages…)
+    return render(request, "accounts/account.html", {"form": form, "sections": sections})
 
 
 @never_cache

@@ -352,6 +352,7 @@ SIGNED_IN_URLS = [
     "accounts:account",
     "accounts:profile_complete",
     "accounts:delete",
+    "nudges:settings",
     "account_email",
     "account_change_password",
     "account_reauthenticate",

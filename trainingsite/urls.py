@@ -33,6 +33,7 @@ if settings.SERVE_MEDIA:
 # so a shared link opens in the language it was shared in.
 urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
+    path("accounts/me/messages/", include("nudges.urls")),
     path("accounts/", include("allauth.urls")),
     path("learning/", include("home.urls")),
     path("learning/", include("courses.urls")),
