@@ -35,8 +35,8 @@ def _send(registration: EventRegistration, template: str) -> None:
         context = {
             "event": event,
             "title": event.title,
-            "start": event.starts_at.astimezone(zone),
-            "end": event.ends_at.astimezone(zone),
+            "start": event.starts_at.astimezone(zone).replace(tzinfo=None),  # wall times: see selectors.wall_time
+            "end": event.ends_at.astimezone(zone).replace(tzinfo=None),
             "zone": zone.key,
             "online_url": event.online_url if event.is_online else "",
             "venue": ", ".join(part for part in [event.venue_name, event.city] if part) if event.is_in_person else "",

@@ -72,12 +72,23 @@ def event_list(*, filters: dict, now: datetime.datetime, locales=None) -> EventL
 # --- One event ---------------------------------------------------------------------------
 
 
+def wall_time(value: datetime.datetime, zone) -> datetime.datetime:
+    """`value` as the clock on the wall reads it in `zone`, without its zone.
+
+    Naive on purpose: Django's date filters would turn an aware time back into the site's zone (UTC).
+    """
+    return value.astimezone(zone).replace(tzinfo=None)
+
+
 @dataclass
 class EventWhen:
-    """An event's start and end in its own zone, and in the viewer's when it differs."""
+    """An event's start and end in its own zone, and in the viewer's when it differs (wall times)."""
 
     start: datetime.datetime
     end: datetime.datetime
+    start_iso: str  # with its offset, for <time datetime>
+    end_iso: str
+    offset: str  # "+04:00"
     zone: str
     viewer_start: datetime.datetime | None  # None when the viewer's zone is the event's
     viewer_end: datetime.datetime | None
@@ -101,12 +112,16 @@ def viewer_zone_get(user) -> zoneinfo.ZoneInfo | None:
 def event_when_get(event: EventPage, viewer_zone: zoneinfo.ZoneInfo | None = None) -> EventWhen:
     zone = event.zone
     viewer = viewer_zone if viewer_zone is not None and viewer_zone.key != zone.key else None
+    start = event.starts_at.astimezone(zone)
     return EventWhen(
-        start=event.starts_at.astimezone(zone),
-        end=event.ends_at.astimezone(zone),
+        start=wall_time(event.starts_at, zone),
+        end=wall_time(event.ends_at, zone),
+        start_iso=start.isoformat(),
+        end_iso=event.ends_at.astimezone(zone).isoformat(),
+        offset=start.isoformat()[19:] or "+00:00",
         zone=zone.key,
-        viewer_start=event.starts_at.astimezone(viewer) if viewer else None,
-        viewer_end=event.ends_at.astimezone(viewer) if viewer else None,
+        viewer_start=wall_time(event.starts_at, viewer) if viewer else None,
+        viewer_end=wall_time(event.ends_at, viewer) if viewer else None,
         viewer_zone=viewer.key if viewer else "",
     )
 
