@@ -19,9 +19,7 @@ class EventsConfig(AppConfig):
         # What a learner sees of their registrations (the dashboard); the event page itself is
         # never kept for a learner: seats change with other people's sign-ups.
         learner_cache_bump_on(EventRegistration, lambda registration: registration.user_id)
-        export_section_register(
-            "event_registrations", registration_export_list, models=["events.EventRegistration"]
-        )
+        export_section_register("event_registrations", registration_export_list, models=["events.EventRegistration"])
         account_deleted.connect(services.registration_on_account_deleted, dispatch_uid="events_account_deleted")
         from events.selectors import partner_event_list
 

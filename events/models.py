@@ -102,9 +102,7 @@ class EventPage(CardMixin, Page):
         validators=[time_zone_validate],
         help_text=_("The event's own time zone, as an IANA name (Europe/Paris, Asia/Tbilisi…)."),
     )
-    attendance = models.CharField(
-        _("attendance"), max_length=20, choices=Attendance.choices, default=Attendance.ONLINE
-    )
+    attendance = models.CharField(_("attendance"), max_length=20, choices=Attendance.choices, default=Attendance.ONLINE)
     online_url = models.URLField(
         _("online link"),
         blank=True,
@@ -188,7 +186,9 @@ class EventPage(CardMixin, Page):
     class Meta:
         verbose_name = _("event")
         constraints = [
-            models.CheckConstraint(condition=models.Q(ends_at__gte=models.F("starts_at")), name="events_eventpage_ends_after_start"),
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gte=models.F("starts_at")), name="events_eventpage_ends_after_start"
+            ),
         ]
 
     @property
@@ -241,6 +241,9 @@ class EventRoster(models.Model):
     class Meta:
         verbose_name = _("event roster")
 
+    def __str__(self):
+        return f"{self.event_key}: {self.last_number}"
+
 
 class RegistrationStatus(models.TextChoices):
     REGISTERED = "registered", _("Registered")
@@ -275,8 +278,12 @@ class EventRegistration(models.Model):
         verbose_name = _("event registration")
         verbose_name_plural = _("event registrations")
         constraints = [
-            models.UniqueConstraint(fields=["user", "event_key"], name="events_eventregistration_once_per_learner_event"),
-            models.UniqueConstraint(fields=["event_key", "number"], name="events_eventregistration_number_unique_per_event"),
+            models.UniqueConstraint(
+                fields=["user", "event_key"], name="events_eventregistration_once_per_learner_event"
+            ),
+            models.UniqueConstraint(
+                fields=["event_key", "number"], name="events_eventregistration_number_unique_per_event"
+            ),
         ]
         indexes = [models.Index(fields=["event_key", "status", "number"], name="events_reg_event_status_idx")]
 

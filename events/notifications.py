@@ -16,9 +16,7 @@ from events.models import EventPage, EventRegistration, EventStatus, Registratio
 def _event_in_language(registration: EventRegistration, language: str) -> EventPage | None:
     """The live event in the learner's language, else the page they signed up on."""
     translated = (
-        EventPage.objects.live()
-        .filter(translation_key=registration.event_key, locale__language_code=language)
-        .first()
+        EventPage.objects.live().filter(translation_key=registration.event_key, locale__language_code=language).first()
     )
     return translated or registration.event
 
@@ -59,7 +57,7 @@ def _deliverable(registration: EventRegistration) -> bool:
 
 
 def promotion_send(*, registration: EventRegistration) -> bool:
-    """"A seat is yours": sent once to a learner moved up from the waiting list; True if this call sent it."""
+    """ "A seat is yours": sent once to a learner moved up from the waiting list; True if this call sent it."""
     if not _deliverable(registration) or registration.event.is_past():
         return False
     claimed = EventRegistration.objects.filter(

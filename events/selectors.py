@@ -155,13 +155,11 @@ def event_detail_get(*, event: EventPage, user, now: datetime.datetime) -> Event
             .first()
         )
         if registration is not None and registration.status == RegistrationStatus.WAITING:
-            position = (
-                EventRegistration.objects.filter(
-                    event_key=event.translation_key,
-                    status=RegistrationStatus.WAITING,
-                    number__lte=registration.number,
-                ).count()
-            )
+            position = EventRegistration.objects.filter(
+                event_key=event.translation_key,
+                status=RegistrationStatus.WAITING,
+                number__lte=registration.number,
+            ).count()
     seats_left = None
     if event.capacity is not None:
         taken = seats_taken_count(event.translation_key) if event.pk else 0
@@ -175,7 +173,9 @@ def event_detail_get(*, event: EventPage, user, now: datetime.datetime) -> Event
         registration=registration,
         waiting_position=position,
         seats_left=seats_left,
-        partners=list(pages_public(PartnerPage.objects.live()).filter(pk__in=related_ids(event.partners)).order_by("title")),
+        partners=list(
+            pages_public(PartnerPage.objects.live()).filter(pk__in=related_ids(event.partners)).order_by("title")
+        ),
     )
 
 

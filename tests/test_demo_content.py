@@ -178,9 +178,12 @@ def test_the_demo_events_are_listed_upcoming_first_with_a_nearly_full_forum_and_
 
     index = EventIndexPage.objects.get(locale__language_code="en")
     html = client.get(index.url).content.decode()
-    assert html.index("Office hours: your export documents, checked") < html.index(
-        "Online forum: SME finance after a crisis"
-    ) < html.index("Past events") < html.index("Cross-border e-commerce forum")
+    assert (
+        html.index("Office hours: your export documents, checked")
+        < html.index("Online forum: SME finance after a crisis")
+        < html.index("Past events")
+        < html.index("Cross-border e-commerce forum")
+    )
     online = EventPage.objects.get(slug="sme-finance-forum-online", locale__language_code="en")
     assert online.starts_at > online.first_published_at  # dated from the day of the load
     assert EventRegistration.objects.filter(event_key=online.translation_key).count() == 2
@@ -188,6 +191,9 @@ def test_the_demo_events_are_listed_upcoming_first_with_a_nearly_full_forum_and_
     past = EventPage.objects.get(slug="cross-border-e-commerce-forum", locale__language_code="en")
     assert "Recording of the forum (video)" in client.get(past.url).content.decode()
     # A partner's event appears in the listing from the partner's own section.
-    assert EventPage.objects.get(slug="export-documents-office-hours").get_parent().specific_class.__name__ == "PartnerPage"
+    assert (
+        EventPage.objects.get(slug="export-documents-office-hours").get_parent().specific_class.__name__
+        == "PartnerPage"
+    )
     french = past.get_translation(Locale.objects.get(language_code="fr"))
     assert "Enregistrement du forum (vidéo)" in client.get(french.url).content.decode()

@@ -21,7 +21,10 @@ def make_event_index(home, **fields):
 
 
 def make_event(parent, *, title=None, starts_in=datetime.timedelta(days=10), hours=2, live=True, **fields):
-    """An event under `parent` (the index or a partner page) starting `starts_in` from now, published unless live=False."""
+    """An event under `parent` (the index or a partner page) starting `starts_in` from now.
+
+    Published unless live=False.
+    """
     n = unique()
     starts_at = fields.pop("starts_at", None) or (timezone.now() + starts_in).replace(microsecond=0)
     event = EventPage(

@@ -60,7 +60,15 @@ def test_filters_by_kind_country_and_online_or_in_person(client, events_index):
 
 @pytest.mark.parametrize(
     "query",
-    ["?kind=party", "?country=XX", "?attendance=%00", "?page=-1", "?page=abc", "?page=99999999999999999999", "?kind[]=x"],
+    [
+        "?kind=party",
+        "?country=XX",
+        "?attendance=%00",
+        "?page=-1",
+        "?page=abc",
+        "?page=99999999999999999999",
+        "?kind[]=x",
+    ],
 )
 def test_bad_filter_values_are_dropped_with_a_message_never_a_500(client, events_index, query):
     make_event(events_index, title="Webinar that stays listed")

@@ -87,7 +87,7 @@ def test_ten_cancellations_at_once_move_the_next_ten_up_in_order_and_email_each_
 
     registered = EventRegistration.objects.filter(event_key=event.translation_key, status=RegistrationStatus.REGISTERED)
     assert sorted(registered.values_list("user_id", flat=True)) == sorted(learner.pk for learner in learners[10:20])
-    assert [row.user_id for row in EventRegistration.objects.filter(status=RegistrationStatus.WAITING).order_by("number")] == [
-        learner.pk for learner in learners[20:]
-    ]
+    assert [
+        row.user_id for row in EventRegistration.objects.filter(status=RegistrationStatus.WAITING).order_by("number")
+    ] == [learner.pk for learner in learners[20:]]
     assert sorted(message.to[0] for message in mail.outbox) == sorted(learner.email for learner in learners[10:20])

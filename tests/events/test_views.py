@@ -16,9 +16,7 @@ def messages_of(response):
     return [str(message) for message in get_messages(response.wsgi_request)]
 
 
-def test_a_visitor_sees_seats_left_and_a_log_in_link_and_the_page_is_cached_without_anyones_state(
-    client, events_index
-):
+def test_a_visitor_sees_seats_left_and_a_log_in_link_and_the_page_is_cached_without_anyones_state(client, events_index):
     event = make_event(events_index, capacity=3, title="Webinar: selling on marketplaces")
     services.registration_create(user=make_learner(), event=event)
 
@@ -33,9 +31,7 @@ def test_a_visitor_sees_seats_left_and_a_log_in_link_and_the_page_is_cached_with
     assert "You are registered" not in second.content.decode()
 
 
-def test_a_registered_learner_sees_their_place_and_the_online_link_never_from_the_anonymous_cache(
-    client, events_index
-):
+def test_a_registered_learner_sees_their_place_and_the_online_link_never_from_the_anonymous_cache(client, events_index):
     event = make_event(events_index, capacity=3, online_url="https://meet.example.org/secret-room")
     client.get(event.url)  # the anonymous copy is stored
     learner = make_learner()
@@ -124,7 +120,9 @@ def test_materials_stay_hidden_before_the_event(client, events_index):
 
 def test_times_are_shown_in_the_events_zone_with_the_zone_named(client, events_index):
     starts = datetime.datetime(2030, 7, 1, 12, 0, tzinfo=datetime.UTC)
-    event = make_event(events_index, starts_at=starts, ends_at=starts + datetime.timedelta(hours=2), time_zone="Asia/Tbilisi")
+    event = make_event(
+        events_index, starts_at=starts, ends_at=starts + datetime.timedelta(hours=2), time_zone="Asia/Tbilisi"
+    )
     html = client.get(event.url).content.decode()
     assert "16:00" in html and "18:00" in html  # UTC+4
     assert "Asia/Tbilisi time" in html
