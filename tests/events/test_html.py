@@ -21,7 +21,9 @@ def test_events_pages_are_valid_html(client, events_index, tmp_path):
         city="Istanbul",
         country="TR",
         organiser="SME federation",
-        programme=[("item", {"starts": datetime.time(9, 30), "title": "Opening", "description": "", "speakers": "A. B."})],
+        programme=[
+            ("item", {"starts": datetime.time(9, 30), "title": "Opening", "description": "", "speakers": "A. B."})
+        ],
         speakers=[("speaker", {"name": "Selin Aydın", "role": "Trade policy", "bio": "Leads.", "photo": None})],
     )
     past = make_event(
