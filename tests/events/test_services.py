@@ -149,3 +149,30 @@ def test_the_data_export_lists_the_learners_registrations(events_index):
             "language": "fr",
         }
     ]
+
+
+def test_a_partners_event_purges_the_events_listing_from_the_cdn(events_index, home):
+    from base.cdn import cdn_page_urls
+    from tests.builders import make_partner
+
+    partner = make_partner(home, title="Valle Verde Institute")
+    event = make_event(partner)
+    urls = cdn_page_urls(event)
+    assert any(url.endswith(events_index.url) for url in urls)
+    assert any(url.endswith(event.url) for url in urls)
+
+
+def test_a_learners_upcoming_events_are_listed_soonest_first_without_past_or_cancelled_places(events_index):
+    from django.utils import timezone
+
+    from events.selectors import upcoming_registration_list
+
+    learner = make_learner()
+    later = make_event(events_index, title="Later", starts_in=datetime.timedelta(days=20))
+    sooner = make_event(events_index, title="Sooner", starts_in=datetime.timedelta(days=2))
+    dropped = make_event(events_index, title="Dropped")
+    for event in (later, sooner, dropped):
+        services.registration_create(user=learner, event=event)
+    services.registration_cancel(user=learner, event=dropped)
+    rows = upcoming_registration_list(user=learner, now=timezone.now())
+    assert [event.title for _registration, event in rows] == ["Sooner", "Later"]
