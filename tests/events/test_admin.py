@@ -94,3 +94,33 @@ def test_a_partner_may_add_an_event_in_their_own_section(admin_client, home):
     partner = make_partner(home, title="Riverbend University")
     response = admin_client.get(f"/admin/pages/add/events/eventpage/{partner.pk}/")
     assert response.status_code == 200
+
+
+def test_a_partners_event_goes_live_in_the_listing_only_after_an_editor_approves(
+    client, home, events_index, django_capture_on_commit_callbacks
+):
+    from django.test import Client
+    from wagtail.models import TaskState, WorkflowState
+
+    from tests.builders import make_editor, make_partner_index, onboard
+
+    make_partner_index(home)
+    partner, partner_user = onboard("Kilimo University", email="dean@kilimo.example")
+    editor = make_editor()
+    client.force_login(partner_user)
+    data = event_form(title="Kilimo office hours", slug="kilimo-office-hours")
+    data["action-submit"] = "Submit"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/pages/add/events/eventpage/{partner.pk}/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    event = EventPage.objects.get(slug="kilimo-office-hours")
+    assert not event.live
+    assert "Kilimo office hours" not in Client().get(events_index.url).content.decode()
+
+    state = WorkflowState.objects.get(object_id=str(event.pk))
+    task_state = TaskState.objects.get(workflow_state=state, status=TaskState.STATUS_IN_PROGRESS)
+    client.force_login(editor)
+    client.post(f"/admin/pages/workflow/action/{event.pk}/approve/{task_state.pk}/", {"comment": "Approved."})
+    event.refresh_from_db()
+    assert event.live
+    assert "Kilimo office hours" in Client().get(events_index.url).content.decode()
