@@ -21,6 +21,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from base.blocks import ContentStreamBlock
 from base.models import CardMixin
@@ -182,6 +183,9 @@ class EventPage(CardMixin, Page):
 
     card_image_field = "image"
     base_form_class = EventPageForm
+    # The same in every language, never offered to translators (wagtail-localize would translate
+    # any text field): a time zone name and a meeting link.
+    override_translatable_fields = [SynchronizedField("time_zone"), SynchronizedField("online_url")]
 
     class Meta:
         verbose_name = _("event")
