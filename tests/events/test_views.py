@@ -196,3 +196,19 @@ def test_long_lines_are_folded_at_75_octets_without_splitting_a_character():
 def test_a_draft_events_calendar_file_is_a_404(client, events_index):
     event = make_event(events_index, live=False)
     assert client.get(f"/events/{event.pk}/calendar.ics").status_code == 404
+
+
+def test_a_place_taken_on_the_french_page_is_the_same_place_on_the_english_one(learner_client, home, events_index):
+    from tests.builders import make_translation
+
+    event = make_event(events_index, capacity=1, title="Webinar on export finance")
+    make_translation(home, "fr")
+    make_translation(events_index, "fr")
+    french = make_translation(event, "fr", title="Webinaire sur le financement à l'export")
+    learner_client.post(f"/events/{french.pk}/register/")
+    assert "You are registered" in learner_client.get(event.url).content.decode()
+    response = learner_client.post(f"/events/{event.pk}/register/")
+    assert messages_of(response)[-1] == "You are already registered for this event."
+    assert EventRegistration.objects.filter(user=learner_client.learner).count() == 1
+    # One seat in all: the English page is full too.
+    assert "This event is full" in signed_in_client(make_learner()).get(event.url).content.decode()
