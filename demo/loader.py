@@ -4,6 +4,7 @@
 # any page can link to any other; then each gets its links and one published revision, as
 # if an editor pressed Publish. Learning records and partner teams go through the services.
 
+import datetime
 import json
 import os
 import secrets
@@ -19,7 +20,8 @@ from django.contrib.auth.hashers import check_password
 from django.core.files import File
 from django.core.files.images import ImageFile
 from django.core.management.base import CommandError
-from django.db import transaction
+from django.db import models, transaction
+from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
@@ -32,6 +34,8 @@ from courses import selectors as course_selectors
 from courses import services as course_services
 from courses.models import CoursePage, LessonPage, ModulePage, TrainingProgramPage
 from demo.schema import DemoDataError, ImageRef, PageRef, data_read
+from events import services as event_services
+from events.models import EventPage
 from home.models import FooterText, HomePage, MenuPlace, NavigationMenu, StandardPage
 from library.models import ResourcePage
 from partners import services as partner_services
@@ -50,9 +54,10 @@ FOLDERS = {
     "courses": (CoursePage, "courses"),
     "programs": (TrainingProgramPage, "programs"),
     "resources": (ResourcePage, None),
+    "events": (EventPage, "events"),
 }
 CHILDREN = {"modules": ModulePage, "lessons": LessonPage, "quiz": QuizPage}
-NOT_FIELDS = {"order", "type", "parent", "slug", "editor", "review", *CHILDREN}
+NOT_FIELDS = {"order", "type", "parent", "slug", "editor", "review", "registered", *CHILDREN}
 TAXONOMY = {"topics": Topic, "sectors": Sector, "stages": BusinessStage}
 
 
@@ -118,6 +123,9 @@ class DemoLoad:
         self.navigation_load()
         for learner in accounts["learners"]:
             self.learner_load(learner)
+        for folder, slug, data in self.files_read(code):
+            for email in data.get("registered", []) if folder == "events" else []:
+                self.event_registration_add(self.pages[slug], email)
         self.home = home
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
             wanted = self.languages is None or code in self.languages
@@ -320,6 +328,8 @@ class DemoLoad:
                 values[key] = block.clean(block.to_python(raw))
             elif field.many_to_one:
                 values[field.attname] = self.resolve(value)
+            elif isinstance(field, models.DateTimeField) and isinstance(value, dict):
+                values[key] = relative_datetime(value)
             else:
                 values[key] = value
         return values
@@ -441,6 +451,15 @@ class DemoLoad:
                 lessons = [step for step in course_selectors.course_step_list(course) if isinstance(step, LessonPage)]
                 for lesson in lessons[: len(lessons) // 2]:
                     course_services.lesson_complete(user=user, lesson=lesson)
+
+    def event_registration_add(self, event, email: str) -> None:
+        """A demo account's seat at an event, through the service; kept if it exists."""
+        event = EventPage.objects.get(pk=event.pk)  # as published
+        try:
+            event_services.registration_create(user=self.user_get(email), event=event)
+        except event_services.AlreadyRegistered:
+            return
+        self.added.append(f"registration of {email} for {event.title!r}")
 
     # Other languages: each file in demo/<code>/ is a translation of the English file of the same path.
 
@@ -604,6 +623,13 @@ def quiz_overlay(english, questions: list, where: str) -> RawStream:
             merged_value["options"] = merged_options
         merged.append({**block, "value": merged_value})
     return RawStream(merged)
+
+
+def relative_datetime(value: dict) -> datetime.datetime:
+    """`{in_days: 21, at: "13:00"}`: that UTC time, so many days after the day of the load (events' dates)."""
+    hours, minutes = (int(part) for part in str(value["at"]).split(":"))
+    day = timezone.now().date() + datetime.timedelta(days=int(value["in_days"]))
+    return datetime.datetime(day.year, day.month, day.day, hours, minutes, tzinfo=datetime.UTC)
 
 
 def _has_page_ref(value) -> bool:

@@ -168,3 +168,32 @@ def test_loads_into_a_database_without_tree_root_or_locale(client, load_demo):
     homes = Page.objects.get(depth=1).get_children()
     assert {home.specific_class for home in homes} == {HomePage}
     assert homes.values("translation_key").distinct().count() == 1
+
+
+@pytest.mark.django_db
+def test_the_demo_events_are_listed_upcoming_first_with_a_nearly_full_forum_and_a_past_one_with_materials(
+    client, loaded_demo
+):
+    from events.models import EventIndexPage, EventPage, EventRegistration
+
+    index = EventIndexPage.objects.get(locale__language_code="en")
+    html = client.get(index.url).content.decode()
+    assert (
+        html.index("Office hours: your export documents, checked")
+        < html.index("Online forum: SME finance after a crisis")
+        < html.index("Past events")
+        < html.index("Cross-border e-commerce forum")
+    )
+    online = EventPage.objects.get(slug="sme-finance-forum-online", locale__language_code="en")
+    assert online.starts_at > online.first_published_at  # dated from the day of the load
+    assert EventRegistration.objects.filter(event_key=online.translation_key).count() == 2
+    assert "1 seat left" in client.get(online.url).content.decode()
+    past = EventPage.objects.get(slug="cross-border-e-commerce-forum", locale__language_code="en")
+    assert "Recording of the forum (video)" in client.get(past.url).content.decode()
+    # A partner's event appears in the listing from the partner's own section.
+    assert (
+        EventPage.objects.get(slug="export-documents-office-hours").get_parent().specific_class.__name__
+        == "PartnerPage"
+    )
+    french = past.get_translation(Locale.objects.get(language_code="fr"))
+    assert "Enregistrement du forum (vidéo)" in client.get(french.url).content.decode()

@@ -1,4 +1,4 @@
-"""Run a piece of work in 16 threads released at the same moment."""
+"""Run a piece of work in 16 threads (or as many as asked) released at the same moment."""
 
 import threading
 
@@ -7,9 +7,9 @@ from django.db import connection
 THREADS = 16
 
 
-def run_at_once(work):
-    """Run work(i) in THREADS threads released together; return the exceptions raised."""
-    barrier = threading.Barrier(THREADS)
+def run_at_once(work, threads=THREADS):
+    """Run work(i) in `threads` threads (16 by default) released together; return the exceptions raised."""
+    barrier = threading.Barrier(threads)
     errors = []
 
     def runner(i):
@@ -21,9 +21,9 @@ def run_at_once(work):
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=runner, args=(i,)) for i in range(THREADS)]
-    for thread in threads:
+    started = [threading.Thread(target=runner, args=(i,)) for i in range(threads)]
+    for thread in started:
         thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    for thread in started:
+        thread.join(timeout=120)
     return errors

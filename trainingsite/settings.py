@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "courses",
     "assessments",
     "library",
+    "events",
     "partners",
     "certificates",
     "nudges",

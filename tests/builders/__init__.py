@@ -27,6 +27,7 @@ from tests.builders.courses import (
     make_program,
     make_program_index,
 )
+from tests.builders.events import make_event, make_event_index
 from tests.builders.i18n import make_translation
 from tests.builders.library import make_attachment, make_library, make_resource
 from tests.builders.pages import (
@@ -55,6 +56,8 @@ __all__ = [
     "make_course_index",
     "make_document",
     "make_editor",
+    "make_event",
+    "make_event_index",
     "make_home",
     "make_image",
     "make_learner",
