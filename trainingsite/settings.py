@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "courses",
     "assessments",
     "library",
+    "opportunities",
     "partners",
     "certificates",
     "reports",
@@ -328,6 +329,9 @@ USERSESSIONS_TRACK_ACTIVITY = False
 
 # Quiz submissions per learner (allauth's notation: "20/m", "100/h"); past it, HTTP 429.
 QUIZ_SUBMIT_RATE_LIMIT = env("QUIZ_SUBMIT_RATE_LIMIT", "20/m")
+# The opportunities board (allauth's notation, per member, in the shared cache).
+OPPORTUNITY_POST_RATE_LIMIT = env("OPPORTUNITY_POST_RATE_LIMIT", "5/h")
+OPPORTUNITY_ANSWER_RATE_LIMIT = env("OPPORTUNITY_ANSWER_RATE_LIMIT", "20/h")
 
 # --- Email -----------------------------------------------------------------------
 
