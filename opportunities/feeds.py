@@ -25,9 +25,11 @@ class OpportunityRssFeed(Feed):
     def items(self, board):
         self.board = board
         return list(
-            Opportunity.objects.filter(status=Status.PUBLISHED).order_by("-published_at", "-pk").only(
-                "pk", "title", "description", "kind", "direction", "published_at", "updated_at", "organisation"
-            )[:FEED_SIZE]
+            Opportunity.objects.filter(status=Status.PUBLISHED)
+            .order_by("-published_at", "-pk")
+            .only("pk", "title", "description", "kind", "direction", "published_at", "updated_at", "organisation")[
+                :FEED_SIZE
+            ]
         )
 
     def item_title(self, item):

@@ -36,9 +36,7 @@ _FORBIDDEN = frozenset({"Cc", "Cs", "Co", "Cn", "Zl", "Zp"})
 def validate_plain_text(value: str) -> None:
     """Text in any script, on several lines, without control or text-direction override characters."""
     if any(char in BIDI_CONTROLS for char in value):
-        raise ValidationError(
-            _("Remove the invisible text-direction characters from this text."), code="bidi_control"
-        )
+        raise ValidationError(_("Remove the invisible text-direction characters from this text."), code="bidi_control")
     if any(char not in _ALLOWED_CONTROLS and unicodedata.category(char) in _FORBIDDEN for char in value):
         raise ValidationError(_("Remove the control or invisible characters from this text."), code="control")
 

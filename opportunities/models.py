@@ -218,7 +218,10 @@ class Interest(models.Model):
         Opportunity, on_delete=models.CASCADE, related_name="interests", verbose_name=_("opportunity")
     )
     member = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="opportunity_interests", verbose_name=_("member")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="opportunity_interests",
+        verbose_name=_("member"),
     )
     message = models.TextField(_("message"), max_length=MESSAGE_MAX)
     organisation = models.CharField(_("organisation"), max_length=ORGANISATION_MAX, blank=True)
@@ -267,12 +270,18 @@ class OpportunityReport(models.Model):
             ),
         ]
 
+    def __str__(self):
+        return f"{self.reporter_id} → {self.opportunity_id}"
+
 
 class MemberStanding(models.Model):
     """What editors decided about one member on the board: blocked from posting or not."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="opportunity_standing", verbose_name=_("member")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="opportunity_standing",
+        verbose_name=_("member"),
     )
     posting_blocked = models.BooleanField(_("blocked from posting"), default=False)
     note = models.TextField(_("editors' note"), max_length=REASON_MAX, blank=True)

@@ -67,8 +67,14 @@ def contacts_shared_send(*, interest_id: int) -> bool:
     opportunity = interest.opportunity
     poster_card = contact_card(user=opportunity.poster, organisation=opportunity.organisation)
     member_card = contact_card(user=interest.member, organisation=interest.organisation)
-    _send(user=opportunity.poster, template="contacts_shared", context={"title": opportunity.title, "contact": member_card})
-    _send(user=interest.member, template="contacts_shared", context={"title": opportunity.title, "contact": poster_card})
+    _send(
+        user=opportunity.poster,
+        template="contacts_shared",
+        context={"title": opportunity.title, "contact": member_card},
+    )
+    _send(
+        user=interest.member, template="contacts_shared", context={"title": opportunity.title, "contact": poster_card}
+    )
     return True
 
 
@@ -86,5 +92,3 @@ def opportunity_rejected_send(*, opportunity_id: int) -> bool:
         context={"title": opportunity.title, "message": opportunity.review_message},
     )
     return True
-
-

@@ -64,7 +64,9 @@ def board_get(*, filters: dict, today: datetime.date, page_number: int = 1) -> B
     messages = []
     paginator = Paginator(opportunities, BOARD_PAGE_SIZE)
     page_obj = page_or_last(paginator, filters.get("page") or 1, messages)
-    return BoardPage(opportunities=list(page_obj.object_list), page_obj=page_obj, paginator=paginator, messages=messages)
+    return BoardPage(
+        opportunities=list(page_obj.object_list), page_obj=page_obj, paginator=paginator, messages=messages
+    )
 
 
 def opportunity_visible_get(*, opportunity_id: int, user) -> Opportunity | None:

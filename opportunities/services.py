@@ -270,7 +270,9 @@ def interest_send(*, opportunity: Opportunity, member, message: str, organisatio
     if not opportunity.is_open:
         raise OpportunityError(_("This opportunity is not open to answers."))
     _rate_consume(name="answer", user=member, setting=settings.OPPORTUNITY_ANSWER_RATE_LIMIT)
-    interest = Interest(opportunity=opportunity, member=member, message=message.strip(), organisation=organisation.strip())
+    interest = Interest(
+        opportunity=opportunity, member=member, message=message.strip(), organisation=organisation.strip()
+    )
     interest.full_clean(validate_constraints=False)
     try:
         with transaction.atomic():

@@ -97,7 +97,9 @@ class OpportunityReviewView(WagtailAdminTemplateMixin, FormView):
     def dispatch(self, request, *args, **kwargs):
         if not self.permission_policy.user_has_permission(request.user, "review"):
             raise PermissionDenied
-        self.object = get_object_or_404(Opportunity.objects.select_related("poster", "sector", "topic"), pk=kwargs["pk"])
+        self.object = get_object_or_404(
+            Opportunity.objects.select_related("poster", "sector", "topic"), pk=kwargs["pk"]
+        )
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
@@ -122,7 +124,9 @@ class OpportunityReviewView(WagtailAdminTemplateMixin, FormView):
             messages.success(self.request, _("Published: %(title)s") % {"title": self.object.title})
         elif decision == "reject":
             services.opportunity_reject(opportunity=self.object, by=by, message=form.cleaned_data["message"])
-            messages.success(self.request, _("Rejected; the poster is emailed: %(title)s") % {"title": self.object.title})
+            messages.success(
+                self.request, _("Rejected; the poster is emailed: %(title)s") % {"title": self.object.title}
+            )
         else:
             services.opportunity_remove(opportunity=self.object, by=by)
             messages.success(self.request, _("Removed: %(title)s") % {"title": self.object.title})

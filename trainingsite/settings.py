@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",  # its backends purge a CDN (base/cdn.py); before base, which unhooks it
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",  # the opportunities board's routes and their template tag
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
