@@ -43,5 +43,3 @@ def make_opportunity(*, poster=None, status=Status.PUBLISHED, **fields):
 def make_interest(opportunity, *, member=None, message="We make this and would like to talk.", organisation=""):
     member = member or make_learner()
     return services.interest_send(opportunity=opportunity, member=member, message=message, organisation=organisation)
-
-

@@ -36,7 +36,9 @@ def answer(client, board, opportunity, message="We grow organic cotton in Mali."
     return client.post(f"{board.url}{opportunity.pk}/", {"action": "answer", "message": message, **extra})
 
 
-def test_a_member_answers_and_the_poster_is_emailed_once_in_their_language(board, poster, member, django_capture_on_commit_callbacks):
+def test_a_member_answers_and_the_poster_is_emailed_once_in_their_language(
+    board, poster, member, django_capture_on_commit_callbacks
+):
     opportunity = make_opportunity(poster=poster, title="Coton bio recherché")
     client = signed_in_client(member)
     with django_capture_on_commit_callbacks(execute=True):
@@ -54,13 +56,18 @@ def test_a_member_answers_and_the_poster_is_emailed_once_in_their_language(board
     assert Interest.objects.get().message == "We grow organic cotton in Mali."
 
 
-def test_contacts_are_hidden_until_the_poster_accepts_then_both_see_and_get_them(board, poster, member, django_capture_on_commit_callbacks):
+def test_contacts_are_hidden_until_the_poster_accepts_then_both_see_and_get_them(
+    board, poster, member, django_capture_on_commit_callbacks
+):
     opportunity = make_opportunity(poster=poster, organisation="Atelier Sow")
     interest = make_interest(opportunity, member=member, organisation="Mali Cotton Co")
     poster_client, member_client = signed_in_client(poster), signed_in_client(member)
     assert "member@example.org" not in poster_client.get("/learning/opportunities/").content.decode()
     assert "poster@example.org" not in member_client.get("/learning/opportunities/").content.decode()
-    board_html = member_client.get(board.url).content.decode() + member_client.get(f"{board.url}{opportunity.pk}/").content.decode()
+    board_html = (
+        member_client.get(board.url).content.decode()
+        + member_client.get(f"{board.url}{opportunity.pk}/").content.decode()
+    )
     assert "poster@example.org" not in board_html
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):

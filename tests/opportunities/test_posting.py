@@ -39,7 +39,11 @@ def test_a_verified_member_posts_a_request_that_waits_for_review(board):
     assert response.status_code == 302
     assert response["Location"] == "/learning/opportunities/"
     opportunity = Opportunity.objects.get()
-    assert (opportunity.poster, opportunity.status, opportunity.title) == (member, Status.PENDING, "Organic cotton wanted")
+    assert (opportunity.poster, opportunity.status, opportunity.title) == (
+        member,
+        Status.PENDING,
+        "Organic cotton wanted",
+    )
     assert sorted(country.code for country in opportunity.countries) == ["ML", "SN"]
     assert "Organic cotton wanted" not in signed_in_client(make_learner()).get(board.url).content.decode()
     assert "Waiting for review" in client.get("/learning/opportunities/").content.decode()
