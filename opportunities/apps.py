@@ -24,6 +24,7 @@ class OpportunitiesConfig(AppConfig):
         )
         export_exclusion_register(
             "opportunities.MemberStanding",
-            "Editors' moderation record about a member; the export says whether they may post (blocked_from_posting).",
+            "Editors' moderation decision about a member (blocked from posting or not), with their note: "
+            "the member is told when they try to post.",
         )
         account_deleted.connect(services.opportunities_on_account_deleted, dispatch_uid="opportunities_account_deleted")

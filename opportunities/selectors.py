@@ -12,7 +12,7 @@ from django.db.models import Count, Prefetch, Q
 
 from accounts.selectors import learner_public_name_get
 from base.pagination import page_or_last
-from opportunities.models import Interest, MemberStanding, Opportunity, OpportunityReport, Status
+from opportunities.models import Interest, Opportunity, OpportunityReport, Status
 
 BOARD_PAGE_SIZE = 12
 
@@ -190,10 +190,8 @@ def opportunity_export_list(user) -> dict:
         {"opportunity": report.opportunity.title, "reason": report.reason, "reported_at": report.created_at.isoformat()}
         for report in OpportunityReport.objects.filter(reporter=user).select_related("opportunity").order_by("pk")
     ]
-    standing = MemberStanding.objects.filter(user=user).first()
     return {
         "posted": posted,
         "answered": answered,
         "reported": reported,
-        "blocked_from_posting": bool(standing and standing.posting_blocked),
     }
