@@ -1,4 +1,4 @@
-"""The opportunities board's demo (demo/opportunity-board.yaml): members, their posts and answers, written through services.
+"""The opportunities board's demo (demo/opportunity-board.yaml): members, posts and answers, through services.
 
 Idempotent: each post's form key is derived from its `key`, so the posting service finds it again;
 answers are found by member and post. The demo sends no email: its answers are marked as already
