@@ -10,6 +10,7 @@ import uuid
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -113,7 +114,12 @@ POST_FIELDS = (
 
 @transaction.atomic
 def opportunity_create(*, poster, submission_key: uuid.UUID, data: dict) -> Opportunity:
-    """Post an opportunity for review; the same form sent twice (same `submission_key`) posts it once."""
+    """Post an opportunity for review; the same form sent twice (same `submission_key`) posts it once.
+
+    The member's row is locked first, so a form replayed from two tabs at once runs one after the
+    other: the second finds the first's row, and neither replay counts against the rate limit.
+    """
+    get_user_model().objects.select_for_update().filter(pk=poster.pk).first()
     existing = Opportunity.objects.filter(poster=poster, submission_key=submission_key).first()
     if existing is not None:
         return existing
