@@ -1,9 +1,10 @@
-"""RSS and Atom feeds of the board's newest published opportunities (routes of OpportunityIndexPage)."""
+"""RSS and Atom feeds of the board's newest open opportunities (routes of OpportunityIndexPage)."""
 
 from django.contrib.syndication.views import Feed
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
-from opportunities.models import Opportunity, Status
+from opportunities.models import Opportunity
 
 FEED_SIZE = 30
 
@@ -25,7 +26,7 @@ class OpportunityRssFeed(Feed):
     def items(self, board):
         self.board = board
         return list(
-            Opportunity.objects.filter(status=Status.PUBLISHED)
+            Opportunity.objects.open_on(timezone.localdate())
             .order_by("-published_at", "-pk")
             .only("pk", "title", "description", "kind", "direction", "published_at", "updated_at", "organisation")[
                 :FEED_SIZE

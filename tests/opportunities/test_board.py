@@ -102,14 +102,15 @@ def test_pages_of_twelve_and_a_page_past_the_end_shows_the_last(client, board):
     assert "showing the last page" in last
 
 
-def test_rss_and_atom_feeds_list_published_opportunities(client, board):
+def test_rss_and_atom_feeds_list_open_opportunities(client, board):
     make_opportunity(title="In the feed")
     make_opportunity(title="Not in the feed", status=Status.PENDING)
+    make_opportunity(title="Closed, not in the feed", status=Status.CLOSED)
     for kind in ("rss", "atom"):
         response = client.get(f"{board.url}feed/{kind}/")
         assert response.status_code == 200
         body = response.content.decode()
-        assert "In the feed" in body and "Not in the feed" not in body
+        assert "In the feed" in body and "Not in the feed" not in body and "Closed, not" not in body
 
 
 def test_the_sitemap_lists_each_published_opportunity(client, board):

@@ -129,3 +129,10 @@ def test_markup_and_javascript_links_are_shown_as_text_never_as_links(client, bo
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in main
     assert 'href="javascript:' not in main
     assert "<script>alert" not in html
+
+
+def test_a_huge_body_is_refused_without_a_500_or_a_row(board):
+    client = signed_in_client(make_learner())
+    response = client.post(f"{board.url}new/", form_data(description="x" * 3_000_000))
+    assert response.status_code in (200, 400, 413)
+    assert not Opportunity.objects.exists()
