@@ -66,6 +66,11 @@ EDITOR_MODEL_PERMISSIONS = [
     # The certificates listing, inspect view and exports; "change" is the right to revoke (issue 14).
     ("certificates", "view_certificate"),
     ("certificates", "change_certificate"),
+    # The opportunities board's review queue and blocks (issue 19); partners' admins never get these.
+    ("opportunities", "view_opportunity"),
+    ("opportunities", "change_opportunity"),
+    ("opportunities", "view_memberstanding"),
+    ("opportunities", "change_memberstanding"),
 ]
 
 

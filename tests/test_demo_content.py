@@ -13,6 +13,7 @@ from wagtail.models import Collection, Locale, Page, Revision, Site
 from demo.loader import DATA_DIR
 from demo.schema import data_read
 from home.models import HomePage, NavigationMenu
+from opportunities.models import Interest
 
 ADMIN_EMAIL = data_read(DATA_DIR / "accounts.yaml", DATA_DIR)["admin"]["email"]
 
@@ -130,11 +131,20 @@ def test_a_fresh_load_gives_the_home_page_its_navigation_and_the_admin_login(cli
     # Every navigation link opens a page with one heading.
     links = _nav_links(html)
     assert len(links["Main"]) == 8  # four from the home step, three learning sections, know-how
-    assert len(links["Footer"]) == 6  # four from the home step and the two libraries
+    assert len(links["Footer"]) == 7  # four from the home step, the two libraries and the opportunities
     for url in links["Main"] + links["Footer"]:
         response = client.get(url)
         assert response.status_code == 200, url
         assert response.content.decode().count("<h1") == 1, url
+
+    # The opportunities board lists the demo members' twelve posts, two of them closed; one answer accepted.
+    board = client.get("/opportunities/").content.decode()
+    assert "12 opportunities" in board
+    assert "Export partner for hand-stitched leather bags" in board
+    assert "Fournisseur de teintures végétales" in board and 'lang="fr"' in board
+    assert "2 opportunities" in client.get("/opportunities/", {"state": "closed"}).content.decode()
+    assert Interest.objects.filter(status="accepted").count() == 1
+    assert "fatima.benali@example.org" not in board
 
     # The admin logs in with the password from the logins file the load printed it to.
     assert "Two-factor authentication for the admin is OFF (ADMIN_REQUIRE_MFA=0)" in loaded_demo

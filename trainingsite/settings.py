@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "assessments",
     "library",
     "events",
+    "opportunities",
     "partners",
     "certificates",
     "nudges",
@@ -83,6 +84,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",  # its backends purge a CDN (base/cdn.py); before base, which unhooks it
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",  # the opportunities board's routes and their template tag
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -335,6 +337,9 @@ USERSESSIONS_TRACK_ACTIVITY = False
 
 # Quiz submissions per learner (allauth's notation: "20/m", "100/h"); past it, HTTP 429.
 QUIZ_SUBMIT_RATE_LIMIT = env("QUIZ_SUBMIT_RATE_LIMIT", "20/m")
+# The opportunities board (allauth's notation, per member, in the shared cache).
+OPPORTUNITY_POST_RATE_LIMIT = env("OPPORTUNITY_POST_RATE_LIMIT", "5/h")
+OPPORTUNITY_ANSWER_RATE_LIMIT = env("OPPORTUNITY_ANSWER_RATE_LIMIT", "20/h")
 
 # --- Email -----------------------------------------------------------------------
 

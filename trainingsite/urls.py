@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("learning/", include("home.urls")),
     path("learning/", include("courses.urls")),
     path("learning/", include("assessments.urls")),
+    path("learning/", include("opportunities.urls")),
     path("", include("certificates.urls")),
     path("", include("library.urls")),
     path("", include("events.urls")),

@@ -30,6 +30,7 @@ from tests.builders.courses import (
 from tests.builders.events import make_event, make_event_index
 from tests.builders.i18n import make_translation
 from tests.builders.library import make_attachment, make_library, make_resource
+from tests.builders.opportunities import make_board, make_interest, make_opportunity
 from tests.builders.pages import (
     make_document,
     make_home,
@@ -50,6 +51,9 @@ __all__ = [
     "course_lessons",
     "give_totp",
     "make_admin_user",
+    "make_board",
+    "make_interest",
+    "make_opportunity",
     "make_attachment",
     "make_certificate",
     "make_course",
