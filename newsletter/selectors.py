@@ -57,9 +57,10 @@ def issue_items_get(*, issue: NewsletterIssuePage) -> list[IssueItem]:
     chosen_keys = Page.objects.filter(pk__in=ids).values("translation_key")
     candidates = pages_public(
         Page.objects.live().filter(Q(pk__in=ids) | Q(translation_key__in=chosen_keys, locale_id=issue.locale_id))
-    ).values_list("pk", "translation_key", "locale_id")
-    by_id, in_issue_language = {}, {}
-    for pk, key, locale_id in candidates:
+    ).values_list("pk", "translation_key", "locale_id", "locale__language_code")
+    by_id, in_issue_language, languages = {}, {}, {}
+    for pk, key, locale_id, language in candidates:
+        languages[pk] = language
         if pk in ids:
             by_id[pk] = key
         if locale_id == issue.locale_id:
@@ -68,9 +69,7 @@ def issue_items_get(*, issue: NewsletterIssuePage) -> list[IssueItem]:
     for page_id in ids:
         if page_id in by_id:
             picked[page_id] = in_issue_language.get(by_id[page_id], page_id)
-    pages = {
-        page.pk: page for page in Page.objects.filter(pk__in=set(picked.values())).select_related("locale").specific()
-    }
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=set(picked.values())).specific()}
     items = []
     for page_id, note in raw:
         page = pages.get(picked.get(page_id))
@@ -84,7 +83,7 @@ def issue_items_get(*, issue: NewsletterIssuePage) -> list[IssueItem]:
                 title=page.title,
                 summary=note or _summary(page),
                 path=parts[2],
-                language=page.locale.language_code,
+                language=languages[page.pk],
                 kind=str(page._meta.verbose_name).capitalize(),
             )
         )

@@ -40,6 +40,7 @@ from tests.builders.pages import (
     root_collection,
     site_root,
 )
+from tests.builders.newsletter import make_issue, make_newsletter_index
 from tests.builders.partners import make_editor, make_partner, make_partner_index, onboard
 from tests.builders.taxonomy import make_term
 
@@ -57,11 +58,13 @@ __all__ = [
     "make_editor",
     "make_home",
     "make_image",
+    "make_issue",
     "make_learner",
     "make_lesson",
     "make_library",
     "make_menu",
     "make_module",
+    "make_newsletter_index",
     "make_partner",
     "make_partner_index",
     "make_private",
