@@ -26,7 +26,8 @@ logger = logging.getLogger(__name__)
 BATCH_SIZE = 100  # emails per task: one SMTP connection each, short enough to retry
 
 
-def chunks(values, size=BATCH_SIZE):
+def chunks(values, size=None):
+    size = size or BATCH_SIZE
     values = iter(values)
     while batch := list(islice(values, size)):
         yield batch

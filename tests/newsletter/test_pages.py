@@ -1,5 +1,7 @@
 """The archive and an issue page: what a visitor reads, in their language, with a fixed number of queries."""
 
+import datetime
+
 import pytest
 
 from tests.builders import make_course, make_issue, make_private, make_translation
@@ -7,17 +9,20 @@ from tests.queries import assert_flat
 
 pytestmark = pytest.mark.django_db
 
-ARCHIVE_QUERIES = 6
-ISSUE_QUERIES = 8
+# Measured when the guards were written: the archive counts and lists; an issue reads its items'
+# pages (ids and translations, then one query per page type: two here).
+ARCHIVE_QUERIES = 2
+ISSUE_QUERIES = 4
 
 
 def test_the_archive_lists_published_issues_newest_first(client, content):
-    make_issue(content["archive"], title="October news", issue_date=content["issue"].issue_date.replace(day=1))
+    make_issue(content["archive"], title="October news", issue_date=datetime.date(2026, 10, 1))
+    make_issue(content["archive"], title="December news", issue_date=datetime.date(2026, 12, 1))
     make_issue(content["archive"], title="Draft issue", live=False)
     html = client.get(content["archive"].url).content.decode()
-    assert "November news" in html and "October news" in html
     assert "Draft issue" not in html
-    assert html.index("November news") < html.index("October news") or content["issue"].issue_date.day == 1
+    assert html.index("December news") < html.index("October news")
+    assert "November news" in html
 
 
 def test_an_issue_shows_its_editorial_and_items_with_their_summaries_and_links(client, content):
