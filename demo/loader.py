@@ -34,6 +34,7 @@ from courses.models import CoursePage, LessonPage, ModulePage, TrainingProgramPa
 from demo.schema import DemoDataError, ImageRef, PageRef, data_read
 from home.models import FooterText, HomePage, MenuPlace, NavigationMenu, StandardPage
 from library.models import ResourcePage
+from newsletter.models import NewsletterIssuePage
 from partners import services as partner_services
 from partners.models import PartnerPage
 from taxonomy.models import BusinessStage, Sector, Topic
@@ -50,6 +51,7 @@ FOLDERS = {
     "courses": (CoursePage, "courses"),
     "programs": (TrainingProgramPage, "programs"),
     "resources": (ResourcePage, None),
+    "newsletter": (NewsletterIssuePage, "newsletter"),  # issues, under the archive (pages/newsletter.yaml)
 }
 CHILDREN = {"modules": ModulePage, "lessons": LessonPage, "quiz": QuizPage}
 NOT_FIELDS = {"order", "type", "parent", "slug", "editor", "review", *CHILDREN}
