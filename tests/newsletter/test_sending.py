@@ -6,6 +6,7 @@ from django.contrib.messages import get_messages
 from django.core import mail
 
 from accounts import services as account_services
+from accounts.selectors import account_export_get
 from newsletter import delivery, tasks
 from newsletter.models import NewsletterDelivery, NewsletterSend
 from tests.builders import (
@@ -216,3 +217,13 @@ def test_junk_never_fails(editor_client, content, django_capture_on_commit_callb
     assert editor_client.get(f"/admin/newsletter/{content['course'].pk}/send/").status_code == 404
     assert editor_client.post(send_url(content["issue"]), {"action": "send\x00"}).status_code == 302
     assert mail.outbox == []
+
+
+def test_a_learners_data_export_lists_the_issues_sent_to_them(
+    editor_client, content, django_capture_on_commit_callbacks
+):
+    learner, other = opted_in("fr"), opted_in()
+    press(editor_client, content["issue"], "send", django_capture_on_commit_callbacks)
+    sent = account_export_get(user=learner)["newsletters"]
+    assert [(row["issue"], row["language"]) for row in sent] == [("November news", "fr")] and sent[0]["sent_at"]
+    assert account_export_get(user=other)["newsletters"][0]["language"] == ""
