@@ -97,6 +97,8 @@ def test_a_second_press_sends_nothing_more(editor_client, content, django_captur
     assert sorted(recipients()) == sorted(learner.email for learner in learners)
     assert "already sent" in " ".join(str(m) for m in get_messages(response.wsgi_request))
     assert NewsletterSend.objects.count() == 1
+    page = editor_client.get(send_url(content["issue"])).content.decode()
+    assert "to 3 learners" in page and "Delivered so far: 3; failed: 0." in page and 'value="send"' not in page
 
 
 def test_tasks_run_twice_send_each_learner_one_copy(
