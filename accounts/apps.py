@@ -10,7 +10,7 @@ class AccountsConfig(AppConfig):
         # Imported here, not at the top: Django loads apps.py before any model exists.
         from allauth.account.signals import user_logged_in
 
-        from accounts import export_sections
+        from accounts import export_sections, unsubscribe  # noqa: F401 (unsubscribe registers the newsletter list)
         from accounts.backends import user_cache_connect
         from accounts.export import export_exclusion_register, export_section_register
         from accounts.models import LearnerProfile

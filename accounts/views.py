@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts import selectors, services
@@ -22,6 +23,7 @@ from accounts.forms import AccountDeleteForm, ProfileForm
 from accounts.intents import SESSION_KEY, Intent, intent_is_known, intent_sign
 from accounts.models import LearnerProfile
 from accounts.settings_sections import account_section_list
+from accounts.unsubscribe import UnsubscribeError, unsubscribe_apply, unsubscribe_token_read
 from base.http import redirect_to, safe_next_url, safe_path
 
 
@@ -102,3 +104,32 @@ def intent_start(request, action, target_id):
     request.session[SESSION_KEY] = intent_sign(Intent(action=action, target_id=target_id))
     form = "account_login" if request.GET.get("to") == "login" else "account_signup"
     return redirect_to(f"{reverse(form)}?{urlencode({'next': next_url})}")
+
+
+ONE_CLICK = "One-Click"
+
+
+@csrf_exempt  # the mail client posts (RFC 8058): no cookie, no CSRF token; the signed token is the proof
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token, list_name=None):
+    """One-click unsubscribe: a GET shows a button, a POST (`List-Unsubscribe=One-Click`) unsubscribes.
+
+    No login: the signed token (accounts.unsubscribe) names the person and the list. A GET never
+    unsubscribes, since link scanners in mail systems open every link. Bad, expired or unknown
+    tokens get a page that says so (400 or 404), never a 500.
+    """
+    try:
+        found = unsubscribe_token_read(token, list_name=list_name)
+    except UnsubscribeError as error:
+        return render(request, "accounts/unsubscribe.html", {"error": error.message}, status=error.status)
+    context = {"token": token, "list_label": found.list.label, "one_click": ONE_CLICK}
+    if request.method == "POST":
+        if request.POST.get("List-Unsubscribe") != ONE_CLICK:
+            context["error"] = _("Press the button to unsubscribe.")
+            return render(request, "accounts/unsubscribe.html", context, status=400)
+        unsubscribe_apply(token=token, list_name=list_name)
+        context["done"] = True
+        return render(request, "accounts/unsubscribe.html", context)
+    context["subscribed"] = found.list.is_subscribed(found.user)
+    return render(request, "accounts/unsubscribe.html", context)

@@ -39,6 +39,7 @@ from events import services as event_services
 from events.models import EventPage
 from home.models import FooterText, HomePage, MenuPlace, NavigationMenu, StandardPage
 from library.models import ResourcePage
+from newsletter.models import NewsletterIssuePage
 from partners import services as partner_services
 from partners.models import PartnerPage
 from taxonomy.models import BusinessStage, Sector, Topic
@@ -56,6 +57,7 @@ FOLDERS = {
     "programs": (TrainingProgramPage, "programs"),
     "resources": (ResourcePage, None),
     "events": (EventPage, "events"),
+    "newsletter": (NewsletterIssuePage, "newsletter"),  # issues, under the archive (pages/newsletter.yaml)
 }
 CHILDREN = {"modules": ModulePage, "lessons": LessonPage, "quiz": QuizPage}
 NOT_FIELDS = {"order", "type", "parent", "slug", "editor", "review", "registered", *CHILDREN}

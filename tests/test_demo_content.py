@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from wagtail.images import get_image_model
@@ -13,6 +14,7 @@ from wagtail.models import Collection, Locale, Page, Revision, Site
 from demo.loader import DATA_DIR
 from demo.schema import data_read
 from home.models import HomePage, NavigationMenu
+from newsletter.models import NewsletterIssuePage, NewsletterSend
 from opportunities.models import Interest
 
 ADMIN_EMAIL = data_read(DATA_DIR / "accounts.yaml", DATA_DIR)["admin"]["email"]
@@ -145,6 +147,17 @@ def test_a_fresh_load_gives_the_home_page_its_navigation_and_the_admin_login(cli
     assert "2 opportunities" in client.get("/opportunities/", {"state": "closed"}).content.decode()
     assert Interest.objects.filter(status="accepted").count() == 1
     assert "fatima.benali@example.org" not in board
+    # The newsletter: an archive with one issue listing demo courses and resources, in English and
+    # French; loading it sends nothing.
+    issue = NewsletterIssuePage.objects.get(locale__language_code="en")
+    html = client.get(issue.get_parent().url).content.decode()
+    assert issue.title in html
+    html = client.get(issue.url).content.decode()
+    assert html.count('<article class="card">') == 5 and "Price your products so they pay" in html
+    french = NewsletterIssuePage.objects.get(locale__language_code="fr", translation_key=issue.translation_key)
+    assert client.get(french.url).status_code == 200
+    assert not NewsletterSend.objects.exists()
+    assert not [message for message in mail.outbox if issue.title in message.subject]
 
     # The admin logs in with the password from the logins file the load printed it to.
     assert "Two-factor authentication for the admin is OFF (ADMIN_REQUIRE_MFA=0)" in loaded_demo

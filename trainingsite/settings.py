@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "nudges",
     "reports",
     "search",
+    "newsletter",
     "demo",  # the demo content and its loader: the top layer, it may use every app
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -24,6 +24,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": SiteSitemap}}, name="sitemap"),
     # The switcher posts here: one address for every language, never cached.
     path("language/", views.language_choose, name="language_choose"),
+    # Outside the language prefixes too: mail clients post the one-click unsubscribe here (RFC 8058),
+    # and a redirect to a language would lose the POST.
+    path("newsletter/", include("newsletter.urls")),
 ]
 
 if settings.SERVE_MEDIA:

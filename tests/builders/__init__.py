@@ -30,6 +30,7 @@ from tests.builders.courses import (
 from tests.builders.events import make_event, make_event_index
 from tests.builders.i18n import make_translation
 from tests.builders.library import make_attachment, make_library, make_resource
+from tests.builders.newsletter import make_issue, make_newsletter_index
 from tests.builders.opportunities import make_board, make_interest, make_opportunity
 from tests.builders.pages import (
     make_document,
@@ -64,11 +65,13 @@ __all__ = [
     "make_event_index",
     "make_home",
     "make_image",
+    "make_issue",
     "make_learner",
     "make_lesson",
     "make_library",
     "make_menu",
     "make_module",
+    "make_newsletter_index",
     "make_partner",
     "make_partner_index",
     "make_private",

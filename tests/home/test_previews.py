@@ -20,7 +20,9 @@ from tests.builders import (
     make_admin_user,
     make_course,
     make_course_index,
+    make_issue,
     make_library,
+    make_newsletter_index,
     make_partner,
     make_partner_index,
     make_private,
@@ -36,7 +38,7 @@ from tests.builders import (
 
 pytestmark = pytest.mark.django_db
 
-OUR_APPS = {"home", "courses", "assessments", "library", "partners"}
+OUR_APPS = {"home", "courses", "assessments", "library", "partners", "newsletter"}
 PATHS = ("new", "edited", "draft", "revision", "review")
 
 
@@ -76,6 +78,8 @@ def _block_data(block, value, prefix, data):
     elif isinstance(block, blocks.BooleanBlock):
         if value:
             data[prefix] = "on"
+    elif isinstance(block, blocks.ChooserBlock):  # a chooser posts the chosen object's id
+        data[prefix] = str(getattr(value, "pk", value) or "")
     else:
         form_value = block.field.widget.format_value(block.value_for_form(value))
         if isinstance(form_value, list):  # a select's chosen values
@@ -193,6 +197,8 @@ def site_pages(home):
     resource.related_courses = [course]
     resource.related_resources = [other]
     publish(resource)
+
+    make_issue(make_newsletter_index(home), title="November news", pages=[course, resource])
 
     partners = make_partner_index(home, title="Our network", slug="network", intro="")
     make_partner(
