@@ -16,6 +16,7 @@ class NudgesConfig(AppConfig):
         from accounts.signals import account_deleted
         from certificates.notifications import certificate_ready_sender_set
         from nudges import receivers, services, views
+        from nudges.emails import unsubscribe_lists_register
         from nudges.selectors import message_export_list
 
         email_confirmed.connect(receivers.welcome_on_email_confirmed, dispatch_uid="nudges_welcome")
@@ -23,6 +24,7 @@ class NudgesConfig(AppConfig):
         certificate_ready_sender_set(receivers.course_complete_send)
         account_deleted.connect(services.messages_on_account_deleted, dispatch_uid="nudges_account_deleted")
         account_section_register("messages", views.settings_section_render)
+        unsubscribe_lists_register()
         export_section_register(
             "messages", message_export_list, models=["nudges.MessagePreference", "nudges.MessageSent"]
         )

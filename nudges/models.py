@@ -47,13 +47,16 @@ class MessagePreference(models.Model):
     def __str__(self):
         return str(self.user)
 
+    # The field that allows each kind of message.
+    FIELDS = {
+        MessageKind.WELCOME: "welcome",
+        MessageKind.CONTINUE: "continue_learning",
+        MessageKind.COURSE_COMPLETE: "course_complete",
+        MessageKind.NEW_COURSE: "new_courses",
+    }
+
     def allows(self, kind: str) -> bool:
-        return {
-            MessageKind.WELCOME: self.welcome,
-            MessageKind.CONTINUE: self.continue_learning,
-            MessageKind.COURSE_COMPLETE: self.course_complete,
-            MessageKind.NEW_COURSE: self.new_courses,
-        }[kind]
+        return getattr(self, self.FIELDS[kind])
 
 
 class MessageSent(models.Model):

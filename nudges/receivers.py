@@ -59,5 +59,11 @@ def course_complete_send(*, certificate, context: dict) -> bool:
     key = str(certificate.achievement_key)
     if services.message_claim(user=user, kind=MessageKind.COURSE_COMPLETE, key=key, language=language) is None:
         return False
-    message_email_build(user=user, language=language, template="nudges/email/course_complete", context=context).send()
+    message_email_build(
+        user=user,
+        kind=MessageKind.COURSE_COMPLETE,
+        language=language,
+        template="nudges/email/course_complete",
+        context=context,
+    ).send()
     return True

@@ -38,6 +38,17 @@ def preference_update(*, user, data: dict) -> MessagePreference:
 
 
 @transaction.atomic
+def preference_kind_stop(*, user, kind: str) -> MessagePreference:
+    """Turn one kind of message off (the one-click unsubscribe); doing it twice changes nothing more."""
+    preference, _created = MessagePreference.objects.select_for_update().get_or_create(user=user)
+    field = MessagePreference.FIELDS[kind]
+    if getattr(preference, field):
+        setattr(preference, field, False)
+        preference.save(update_fields=[field, "updated_at"])
+    return preference
+
+
+@transaction.atomic
 def message_claim(*, user, kind: str, key: str = "", language: str = "", now=None) -> MessageSent | None:
     """Claim the message `kind` about `key` for `user`; None if it was sent already or is not allowed now.
 

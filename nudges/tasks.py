@@ -18,7 +18,7 @@ def _send(*, user, kind: str, key: str, language: str, template: str, context: d
     """Claim the message, then send it; True if this call sent it."""
     if services.message_claim(user=user, kind=kind, key=key, language=language) is None:
         return False
-    message_email_build(user=user, language=language, template=template, context=context).send()
+    message_email_build(user=user, kind=kind, language=language, template=template, context=context).send()
     return True
 
 

@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
+from accounts import views as accounts_views
 from search.sitemaps import SiteSitemap
 from trainingsite import views
 
@@ -27,6 +28,8 @@ urlpatterns = [
     # Outside the language prefixes too: mail clients post the one-click unsubscribe here (RFC 8058),
     # and a redirect to a language would lose the POST.
     path("newsletter/", include("newsletter.urls")),
+    # The one-click unsubscribe of each kind of message to learners (nudges/emails.py): any list a token names.
+    path("messages/unsubscribe/<str:token>/", accounts_views.unsubscribe, name="messages_unsubscribe"),
 ]
 
 if settings.SERVE_MEDIA:
