@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "library",
     "partners",
     "certificates",
+    "network",
     "reports",
     "search",
     "demo",  # the demo content and its loader: the top layer, it may use every app

@@ -40,10 +40,14 @@ from tests.builders.pages import (
     root_collection,
     site_root,
 )
+from tests.builders.network import application_data, make_application, make_expert
 from tests.builders.partners import make_editor, make_partner, make_partner_index, onboard
 from tests.builders.taxonomy import make_term
 
 __all__ = [
+    "application_data",
+    "make_application",
+    "make_expert",
     "PASSWORD",
     "QuizSetup",
     "course_lessons",
