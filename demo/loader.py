@@ -31,6 +31,7 @@ from assessments.models import QuizPage
 from courses import selectors as course_selectors
 from courses import services as course_services
 from courses.models import CoursePage, LessonPage, ModulePage, TrainingProgramPage
+from demo.network import network_load
 from demo.schema import DemoDataError, ImageRef, PageRef, data_read
 from home.models import FooterText, HomePage, MenuPlace, NavigationMenu, StandardPage
 from library.models import ResourcePage
@@ -118,6 +119,7 @@ class DemoLoad:
         self.navigation_load()
         for learner in accounts["learners"]:
             self.learner_load(learner)
+        network_load(self)
         self.home = home
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
             wanted = self.languages is None or code in self.languages

@@ -17,7 +17,9 @@ PHOTO_MAX_BYTES = 2 * 1024 * 1024
 class ApplicationForm(forms.Form):
     """The public "join the network" form; `homepage` is a trap field people never see or fill."""
 
-    organisation = forms.CharField(label=_("Name of your organisation"), max_length=140, validators=[validate_plain_name])
+    organisation = forms.CharField(
+        label=_("Name of your organisation"), max_length=140, validators=[validate_plain_name]
+    )
     kind = forms.ChoiceField(label=_("Type of organisation"), choices=[("", _("Choose…")), *PartnerKind.choices])
     country = forms.ChoiceField(label=_("Country"), choices=[("", _("Choose…")), *countries])
     website = forms.URLField(label=_("Website"), required=False, max_length=200, assume_scheme="https")
@@ -71,9 +73,7 @@ class ExpertProfileForm(forms.Form):
         required=False,
         help_text=_("Optional: a JPEG, PNG or WebP image, 2 MB at most."),
     )
-    is_published = forms.BooleanField(
-        label=_("Show my profile in the experts' directory"), required=False
-    )
+    is_published = forms.BooleanField(label=_("Show my profile in the experts' directory"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -30,9 +30,7 @@ class NetworkApplication(models.Model):
     website = models.URLField(_("website"), blank=True)
     contact_name = models.CharField(_("contact person"), max_length=120, validators=[validate_plain_name])
     contact_email = models.EmailField(_("contact email"))
-    offer = models.TextField(
-        _("what it would publish or offer"), max_length=2000, validators=[validate_plain_text]
-    )
+    offer = models.TextField(_("what it would publish or offer"), max_length=2000, validators=[validate_plain_text])
     language = models.CharField(_("language of the form"), max_length=10, default="en")
     # A pending application per contact and organisation: a replayed or doubled form finds it.
     dedupe_key = models.CharField(max_length=400, editable=False)

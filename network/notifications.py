@@ -32,11 +32,15 @@ def _user_language(user) -> str:
 
 def application_decision_send(*, application_id: int) -> bool:
     """The applicant hears the editors' decision; True if this call sent it."""
-    claimed = NetworkApplication.objects.filter(
-        pk=application_id,
-        notified_at__isnull=True,
-        status__in=[ApplicationStatus.ACCEPTED, ApplicationStatus.REJECTED],
-    ).exclude(contact_email="").update(notified_at=timezone.now())
+    claimed = (
+        NetworkApplication.objects.filter(
+            pk=application_id,
+            notified_at__isnull=True,
+            status__in=[ApplicationStatus.ACCEPTED, ApplicationStatus.REJECTED],
+        )
+        .exclude(contact_email="")
+        .update(notified_at=timezone.now())
+    )
     if not claimed:
         return False
     application = NetworkApplication.objects.get(pk=application_id)
@@ -76,9 +80,9 @@ def expert_contact_send_mail(*, contact_id: int) -> bool:
 
 def expert_contact_share_mail(*, contact_id: int) -> bool:
     """Both sides of an accepted message get each other's name and email; True if this call sent them."""
-    claimed = ExpertContact.objects.filter(
-        pk=contact_id, status=ContactStatus.ACCEPTED, shared_at__isnull=True
-    ).update(shared_at=timezone.now())
+    claimed = ExpertContact.objects.filter(pk=contact_id, status=ContactStatus.ACCEPTED, shared_at__isnull=True).update(
+        shared_at=timezone.now()
+    )
     if not claimed:
         return False
     contact = ExpertContact.objects.select_related("expert__user__profile", "sender").get(pk=contact_id)

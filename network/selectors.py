@@ -98,9 +98,7 @@ class MessageBox:
 def message_box_get(*, user) -> MessageBox:
     """The messages a member sent to experts, and those their expert profile received."""
     contacts = ExpertContact.objects.select_related("expert").order_by("-created_at", "-pk")
-    return MessageBox(
-        received=list(contacts.filter(expert__user=user)), sent=list(contacts.filter(sender=user))
-    )
+    return MessageBox(received=list(contacts.filter(expert__user=user)), sent=list(contacts.filter(sender=user)))
 
 
 def message_get(*, contact_id: int, user) -> ExpertContact | None:

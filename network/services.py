@@ -200,7 +200,7 @@ def expert_profile_save(*, user, data: ExpertProfileData) -> ExpertProfile:
 
 
 def _photo_store(*, user, upload, title: str):
-    """The member's photo as a Wagtail image in the experts' collection, uploaded by them (deleted with their account)."""
+    """The member's photo: a Wagtail image in the experts' collection, uploaded by them (deleted with their account)."""
     root = Collection.get_first_root_node()
     collection = root.get_children().filter(name=PHOTO_COLLECTION).first() or root.add_child(name=PHOTO_COLLECTION)
     image = get_image_model()(title=title[:255], file=upload, collection=collection, uploaded_by_user=user)
@@ -249,9 +249,7 @@ def expert_contact_send(*, sender, expert: ExpertProfile, message: str, language
         with transaction.atomic():
             contact.save()
     except IntegrityError:  # the same message sent twice at once
-        raise NetworkError(
-            _("You have already written to this expert today. Please wait for their answer.")
-        ) from None
+        raise NetworkError(_("You have already written to this expert today. Please wait for their answer.")) from None
     _enqueue(tasks.expert_contact_announce, contact_id=contact.pk)
     return contact
 
@@ -262,11 +260,7 @@ def expert_contact_answer(*, contact_id: int, expert_user, accept: bool) -> Expe
 
     Only the expert it was sent to may answer; an answer already given stays.
     """
-    contact = (
-        ExpertContact.objects.select_for_update()
-        .filter(pk=contact_id, expert__user=expert_user)
-        .first()
-    )
+    contact = ExpertContact.objects.select_for_update().filter(pk=contact_id, expert__user=expert_user).first()
     if contact is None:
         raise ExpertContact.DoesNotExist
     if contact.status != ContactStatus.PENDING:

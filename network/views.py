@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -202,9 +201,9 @@ def message_answer(request, contact_id):
     except ExpertContact.DoesNotExist:
         raise Http404 from None
     if contact.status == "accepted":
-        messages.success(request, _("Accepted: you and %(name)s now receive each other's details.") % {
-            "name": contact.sender_name
-        })
+        messages.success(
+            request, _("Accepted: you and %(name)s now receive each other's details.") % {"name": contact.sender_name}
+        )
     else:
         messages.info(request, _("The message was declined; nothing was shared."))
     return redirect("network:message", contact.pk)

@@ -24,9 +24,7 @@ def register_network_admin_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_applications_menu_item():
-    return EditorMenuItem(
-        _("Applications to join"), reverse("network_admin:applications"), icon_name="mail", order=851
-    )
+    return EditorMenuItem(_("Applications to join"), reverse("network_admin:applications"), icon_name="mail", order=851)
 
 
 # Editors only: partner admins have admin access but never see the network's people.

@@ -10,8 +10,8 @@ from django.db.models import Count, Prefetch
 from wagtail.images import get_image_model
 
 from base.page_cache import page_cache_get_or_set
-from base.pagination import page_or_last
 from base.pages import pages_public
+from base.pagination import page_or_last
 from partners.models import PartnerPage, PartnerTeam
 
 LOGO_RENDITION = "max-240x96"

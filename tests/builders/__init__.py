@@ -29,6 +29,7 @@ from tests.builders.courses import (
 )
 from tests.builders.i18n import make_translation
 from tests.builders.library import make_attachment, make_library, make_resource
+from tests.builders.network import application_data, make_application, make_expert
 from tests.builders.pages import (
     make_document,
     make_home,
@@ -40,7 +41,6 @@ from tests.builders.pages import (
     root_collection,
     site_root,
 )
-from tests.builders.network import application_data, make_application, make_expert
 from tests.builders.partners import make_editor, make_partner, make_partner_index, onboard
 from tests.builders.taxonomy import make_term
 

@@ -1,4 +1,4 @@
-"""Contact through the site: a message a day per member and expert, the expert emailed once, details shared on consent."""
+"""Contact through the site: a message a day per pair, the expert emailed once, details shared on consent."""
 
 import pytest
 from django.core import mail
