@@ -111,7 +111,7 @@ def test_another_app_adds_a_section_by_registering_it(client, monkeypatch):
     assert data["certificates"] == [{"course": "Bookkeeping", "holder": learner.pk}]
 
 
-EXPORT_QUERIES = 15  # measured when the guard was written; +1 for the certificates section (issue 14); +3 network (issue 19)
+EXPORT_QUERIES = 15  # measured when written; +1 certificates (issue 14); +3 network sections (issue 19)
 
 
 def test_export_queries_do_not_grow_with_records(client, home):
