@@ -12,13 +12,17 @@ EDITOR_PERMISSION = Q(
 
 
 class NetworkEditorPermissionPolicy(BasePermissionPolicy):
-    """Every action on the model for editors, none for anyone else."""
+    """The model's actions for editors (but `refused` ones), none for anyone else."""
+
+    def __init__(self, model, *, refused=()):
+        super().__init__(model)
+        self.refused = frozenset(refused)
 
     def user_has_permission(self, user, action):
-        return network_editor_is(user)
+        return action not in self.refused and network_editor_is(user)
 
     def user_has_any_permission(self, user, actions):
-        return network_editor_is(user)
+        return any(self.user_has_permission(user, action) for action in actions)
 
     def users_with_any_permission(self, actions):
         return get_user_model().objects.filter(Q(is_superuser=True) | EDITOR_PERMISSION, is_active=True).distinct()

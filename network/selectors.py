@@ -9,9 +9,11 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from wagtail.images import get_image_model
+from wagtail.models import Page
 
 from accounts.export import iso_or_none
 from base.page_people import PagePerson
+from base.pages import pages_public
 from base.pagination import page_or_last
 from network.models import ExpertContact, ExpertProfile, ExpertRole, NetworkApplication
 from taxonomy.models import Sector, Topic
@@ -73,9 +75,9 @@ def expert_get(*, expert_id: int, user) -> ExpertProfile | None:
 
 
 def expert_roles_get(expert: ExpertProfile) -> list:
-    """The live pages an expert is attached to, with the role, in a fixed number of queries."""
-    roles = ExpertRole.objects.filter(expert=expert, page__live=True).select_related("page").order_by("sort_order")
-    return list(roles)
+    """The live, public pages an expert is attached to, with the role, in a fixed number of queries."""
+    roles = ExpertRole.objects.filter(expert=expert, page__in=pages_public(Page.objects.live()).values("pk"))
+    return list(roles.select_related("page").order_by("sort_order", "pk"))
 
 
 def network_editor_is(user) -> bool:

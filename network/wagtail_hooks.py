@@ -28,6 +28,7 @@ def register_applications_menu_item():
 
 
 # Editors only: partner admins have admin access but never see the network's people.
-register_permission_policy(ExpertProfile, NetworkEditorPermissionPolicy(ExpertProfile))
+# A profile is made by its member, never by an editor in their name.
+register_permission_policy(ExpertProfile, NetworkEditorPermissionPolicy(ExpertProfile, refused=["add"]))
 register_permission_policy(ExpertRole, NetworkEditorPermissionPolicy(ExpertRole))
 register_snippet(NetworkViewSetGroup)

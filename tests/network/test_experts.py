@@ -166,6 +166,8 @@ def test_only_editors_see_experts_in_the_admin(home, editor, partner_index):
     edit = reverse("wagtailsnippets_network_expertprofile:edit", args=[expert.pk])
 
     assert "Amina" in signed_in_client(editor).get(listing).content.decode()
+    add = reverse("wagtailsnippets_network_expertprofile:add")
+    assert signed_in_client(editor).get(add).status_code in (302, 403)  # a profile is its member's to make
     assert signed_in_client(partner_admin).get(listing).status_code in (302, 403)
     assert signed_in_client(partner_admin).post(edit, {"is_hidden": "on"}).status_code in (302, 403)
     expert.refresh_from_db()
