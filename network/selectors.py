@@ -5,7 +5,8 @@ Each runs a fixed number of queries, whatever the number of experts, terms or me
 
 from dataclasses import dataclass
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page as ResultsPage
+from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from wagtail.images import get_image_model
@@ -38,7 +39,7 @@ def _with_cards(experts):
 @dataclass
 class ExpertDirectory:
     experts: list
-    page_obj: Page
+    page_obj: ResultsPage
     matching: int
     messages: list
 
