@@ -33,6 +33,7 @@ from assessments.models import QuizPage
 from courses import selectors as course_selectors
 from courses import services as course_services
 from courses.models import CoursePage, LessonPage, ModulePage, TrainingProgramPage
+from demo.network import network_load
 from demo.opportunities import opportunities_load
 from demo.schema import DemoDataError, ImageRef, PageRef, data_read
 from events import services as event_services
@@ -130,6 +131,7 @@ class DemoLoad:
             for email in data.get("registered", []) if folder == "events" else []:
                 self.event_registration_add(self.pages[slug], email)
         opportunities_load(self)
+        network_load(self)
         self.home = home
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
             wanted = self.languages is None or code in self.languages

@@ -16,6 +16,7 @@ class PartnerFilterForm(FilterForm):
 
     country = forms.ChoiceField(label=_("Country"), required=False)
     kind = forms.ChoiceField(label=_("Type"), required=False)
+    page = forms.IntegerField(label=_("Page"), required=False, min_value=1, max_value=100_000, widget=forms.HiddenInput)
 
     def __init__(self, *args, country_counts=None, kind_counts=None, **kwargs):
         country_counts = {code: count for code, count in (country_counts or {}).items() if code}

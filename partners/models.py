@@ -1,5 +1,7 @@
 """Academic partners: each PartnerPage is the root of a partner's own subtree."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.contrib.auth.models import Group
 from django.db import models
@@ -18,7 +20,7 @@ from partners.sections import partner_sections_get
 
 
 class PartnerIndexPage(Page):
-    """The list of academic partners."""
+    """The members and partners directory, filtered by kind and country."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
 
@@ -41,8 +43,11 @@ class PartnerIndexPage(Page):
         listing = selectors.partner_index_get(index=self, filters=filters, counts=counts)
         context.update(
             partners=listing.partners,
+            page_obj=listing.page_obj,
+            partner_matching=listing.matching,
+            filter_query=urlencode(form.valid_query),
             filter_form=form,
-            filter_messages=messages,
+            filter_messages=messages + listing.messages,
             is_filtered=form.is_filtering(filters),
             partner_total=listing.total,
         )
@@ -50,15 +55,20 @@ class PartnerIndexPage(Page):
 
 
 class PartnerKind(models.TextChoices):
-    UNIVERSITY = "university", _("University")
+    """What kind of member of the network a partner is (the stored values predate the directory)."""
+
+    UNIVERSITY = "university", _("Academic partner or university")
     BUSINESS_SCHOOL = "business_school", _("Business school")
-    TRAINING_INSTITUTE = "training_institute", _("Training institute")
+    TRAINING_INSTITUTE = "training_institute", _("Institute")
+    SME_ASSOCIATION = "sme_association", _("National SME association")
     CHAMBER = "chamber", _("Chamber of commerce")
+    GOVERNMENT = "government", _("Government agency")
     AGENCY = "agency", _("Development agency")
+    OTHER = "other", _("Other")
 
 
 class PartnerPage(CardMixin, Page):
-    """A university, business school or institute that publishes courses and know-how here."""
+    """A member of the network (university, SME association, chamber, agency…): its page and its subtree."""
 
     kind = models.CharField(_("type"), max_length=30, choices=PartnerKind.choices, default=PartnerKind.UNIVERSITY)
     country = CountryField(_("country"), blank=True)
@@ -72,6 +82,12 @@ class PartnerPage(CardMixin, Page):
         related_name="+",
     )
     intro = models.TextField(_("short description"), max_length=600, blank=True)
+    offers = models.CharField(
+        _("what it offers"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two lines for the directory: courses, advice, funding, contacts, research…"),
+    )
     description = RichTextField(_("description"), features=RICH_TEXT_FEATURES, blank=True)
     # Django's URLField accepts http(s) and ftp(s) only: a javascript: or data: address is refused.
     website = models.URLField(_("website"), blank=True)
@@ -86,6 +102,7 @@ class PartnerPage(CardMixin, Page):
         MultiFieldPanel([FieldPanel("kind"), FieldPanel("country"), FieldPanel("city")], heading=_("Who")),
         FieldPanel("logo"),
         FieldPanel("intro"),
+        FieldPanel("offers"),
         FieldPanel("description"),
         FieldPanel("expertise", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
@@ -98,7 +115,11 @@ class PartnerPage(CardMixin, Page):
             heading=_("Contact"),
         ),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("description")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("offers"),
+        index.SearchField("description"),
+    ]
     parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = ["courses.CoursePage", "library.ResourcePage", "events.EventPage"]
 

@@ -5,14 +5,17 @@ Each runs a fixed number of queries, whatever the number of partners, courses or
 
 from dataclasses import dataclass
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch
 from wagtail.images import get_image_model
 
 from base.page_cache import page_cache_get_or_set
 from base.pages import pages_public
+from base.pagination import page_or_last
 from partners.models import PartnerPage, PartnerTeam
 
 LOGO_RENDITION = "max-240x96"
+PARTNER_PAGE_SIZE = 24
 
 
 def partner_list_by_path(*, public_only: bool = False) -> list:
@@ -44,10 +47,13 @@ def page_partner_get(page, partners) -> PartnerPage | None:
 
 @dataclass
 class PartnerIndex:
-    """A partner list's partners, filtered, and how many partners it has in all."""
+    """A partner list's partners, filtered, one page of them, and how many partners it has in all."""
 
     partners: list
     total: int
+    page_obj: Page
+    matching: int
+    messages: list
 
 
 def partner_index_counts_get(*, index) -> dict:
@@ -70,8 +76,27 @@ def partner_index_get(*, index, filters: dict, counts: dict) -> PartnerIndex:
     if kind := filters.get("kind"):
         partners = partners.filter(kind=kind)
     logos = get_image_model().objects.prefetch_renditions(LOGO_RENDITION)
-    partner_list = list(partners.prefetch_related(Prefetch("logo", queryset=logos)).order_by("title", "pk"))
-    return PartnerIndex(partners=partner_list, total=sum(counts["country"].values()))
+    partners = partners.prefetch_related(Prefetch("logo", queryset=logos)).order_by("title", "pk")
+    messages = []
+    paginator = Paginator(partners, PARTNER_PAGE_SIZE)
+    # Known already from the counts when at most one filter is set: no COUNT query.
+    country, kind = filters.get("country"), filters.get("kind")
+    if not (country and kind):
+        paginator.count = (
+            counts["country"].get(country, 0)
+            if country
+            else counts["kind"].get(kind, 0)
+            if kind
+            else sum(counts["country"].values())
+        )
+    page_obj = page_or_last(paginator, filters.get("page") or 1, messages)
+    return PartnerIndex(
+        partners=list(page_obj.object_list),
+        total=sum(counts["country"].values()),
+        page_obj=page_obj,
+        matching=paginator.count,
+        messages=messages,
+    )
 
 
 def report_partner_list(user) -> list:

@@ -11,9 +11,11 @@ from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Revision, Site
 
+from courses.models import CoursePage
 from demo.loader import DATA_DIR
 from demo.schema import data_read
 from home.models import HomePage, NavigationMenu
+from network.models import NetworkApplication
 from newsletter.models import NewsletterIssuePage, NewsletterSend
 from opportunities.models import Interest
 
@@ -165,6 +167,14 @@ def test_a_fresh_load_gives_the_home_page_its_navigation_and_the_admin_login(cli
     response = client.post(reverse("account_login"), {"login": ADMIN_EMAIL, "password": password})
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
+
+    # The network (issue 19): five experts listed and attached to courses, two applications waiting.
+    network = data_read(DATA_DIR / "network.yaml", DATA_DIR)
+    directory = client.get("/network/experts/").content.decode()
+    assert all(expert["public_name"] in directory for expert in network["experts"])
+    assert NetworkApplication.objects.filter(status="pending").count() == len(network["applications"]) == 2
+    course = CoursePage.objects.get(slug="get-ready-to-export", locale__language_code="en")
+    assert "Amina Njeri" in client.get(course.url).content.decode()
 
 
 @pytest.mark.django_db

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "partners",
     "certificates",
     "nudges",
+    "network",
     "reports",
     "search",
     "newsletter",

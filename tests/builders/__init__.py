@@ -30,6 +30,7 @@ from tests.builders.courses import (
 from tests.builders.events import make_event, make_event_index
 from tests.builders.i18n import make_translation
 from tests.builders.library import make_attachment, make_library, make_resource
+from tests.builders.network import application_data, make_application, make_expert
 from tests.builders.newsletter import make_issue, make_newsletter_index
 from tests.builders.opportunities import make_board, make_interest, make_opportunity
 from tests.builders.pages import (
@@ -47,6 +48,9 @@ from tests.builders.partners import make_editor, make_partner, make_partner_inde
 from tests.builders.taxonomy import make_term
 
 __all__ = [
+    "application_data",
+    "make_application",
+    "make_expert",
     "PASSWORD",
     "QuizSetup",
     "course_lessons",
