@@ -100,7 +100,7 @@ class PartnerPage(CardMixin, Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("description")]
     parent_page_types = ["partners.PartnerIndexPage"]
-    subpage_types = ["courses.CoursePage", "library.ResourcePage"]
+    subpage_types = ["courses.CoursePage", "library.ResourcePage", "news.NewsPage"]
 
     card_image_field = "logo"
     # A person's name and a phone number are the same in every language: kept in step with the

@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "assessments",
     "library",
     "partners",
+    "projects",
+    "news",
     "certificates",
     "reports",
     "search",

@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("learning/", include("assessments.urls")),
     path("", include("certificates.urls")),
     path("", include("library.urls")),
+    path("", include("news.urls")),
     path("", include("search.urls")),
     # Wagtail's page views (_util/: page passwords) and then pages, routed from the cache
     # (base/page_route.py) and served with the default-language page where a language has no
