@@ -21,7 +21,9 @@ from news.models import NewsIndexPage
 class NewsRssFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         self.options = selectors.news_options_get()
-        form = NewsFilterForm(request.GET or None, topics=self.options.topics, sectors=self.options.sectors)
+        # Only the filters: a feed has no pages, and trackers' parameters (utm_…) are no filter.
+        data = {name: request.GET[name] for name in selectors.FACETS if name in request.GET}
+        form = NewsFilterForm(data or None, topics=self.options.topics, sectors=self.options.sectors)
         self.filters, messages = form.valid_filters()
         if messages:
             return HttpResponseBadRequest(

@@ -29,6 +29,7 @@ from tests.builders.courses import (
 )
 from tests.builders.i18n import make_translation
 from tests.builders.library import make_attachment, make_library, make_resource
+from tests.builders.news import make_news, make_news_index, make_project, make_project_index
 from tests.builders.pages import (
     make_document,
     make_home,
@@ -62,9 +63,13 @@ __all__ = [
     "make_library",
     "make_menu",
     "make_module",
+    "make_news",
+    "make_news_index",
     "make_partner",
     "make_partner_index",
     "make_private",
+    "make_project",
+    "make_project_index",
     "make_program",
     "make_program_index",
     "make_quiz",
