@@ -1,7 +1,14 @@
 import pytest
 
 from taxonomy.models import Sector, Topic
-from tests.builders import make_news_index, make_partner, make_project, make_project_index, make_term
+from tests.builders import (
+    make_news_index,
+    make_partner,
+    make_partner_index,
+    make_project,
+    make_project_index,
+    make_term,
+)
 
 
 @pytest.fixture
@@ -27,3 +34,8 @@ def terms(db):
 @pytest.fixture
 def project(home):
     return make_project(make_project_index(home, slug="programmes"), title="Georgia SME programme", countries=["GE"])
+
+
+@pytest.fixture
+def partner_index(home):
+    return make_partner_index(home)
