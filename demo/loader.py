@@ -34,8 +34,10 @@ from courses.models import CoursePage, LessonPage, ModulePage, TrainingProgramPa
 from demo.schema import DemoDataError, ImageRef, PageRef, data_read
 from home.models import FooterText, HomePage, MenuPlace, NavigationMenu, StandardPage
 from library.models import ResourcePage
+from news.models import NewsPage
 from partners import services as partner_services
 from partners.models import PartnerPage
+from projects.models import ProjectPage
 from taxonomy.models import BusinessStage, Sector, Topic
 
 DATA_DIR = Path(__file__).resolve().parent
@@ -50,6 +52,8 @@ FOLDERS = {
     "courses": (CoursePage, "courses"),
     "programs": (TrainingProgramPage, "programs"),
     "resources": (ResourcePage, None),
+    "projects": (ProjectPage, "programmes"),
+    "news": (NewsPage, "news"),
 }
 CHILDREN = {"modules": ModulePage, "lessons": LessonPage, "quiz": QuizPage}
 NOT_FIELDS = {"order", "type", "parent", "slug", "editor", "review", *CHILDREN}
