@@ -56,7 +56,9 @@ def _facet_rows(news) -> dict:
         ("topic", NewsPage.topics.through, "topic"),
         ("sector", NewsPage.sectors.through, "sector"),
     ):
-        for pk, key in through.objects.filter(newspage_id__in=ids).values_list("newspage_id", f"{term}__translation_key"):
+        for pk, key in through.objects.filter(newspage_id__in=ids).values_list(
+            "newspage_id", f"{term}__translation_key"
+        ):
             rows[pk][name].add(key)
     return rows
 

@@ -158,4 +158,3 @@ def project_detail_get(*, project: ProjectPage) -> ProjectDetail:
         project_resources=_localized(ResourcePage, project.resources),
         sections=project_sections_get(project),
     )
-

@@ -130,11 +130,20 @@ def test_a_fresh_load_gives_the_home_page_its_navigation_and_the_admin_login(cli
     # Every navigation link opens a page with one heading.
     links = _nav_links(html)
     assert len(links["Main"]) == 8  # four from the home step, three learning sections, know-how
-    assert len(links["Footer"]) == 6  # four from the home step and the two libraries
+    assert len(links["Footer"]) == 8  # four from the home step, the two libraries, news and programmes
     for url in links["Main"] + links["Footer"]:
         response = client.get(url)
         assert response.status_code == 200, url
         assert response.content.decode().count("<h1") == 1, url
+
+    # News (one from a partner, approved in review, one cross-post) and the two programmes with their news.
+    news = client.get("/news/").content.decode()
+    assert "6 articles" in news and "Riverbend opens a clinic for craft workshops" in news
+    assert "First in Trade and Development Review (demo)" in news
+    programmes = client.get("/programmes/").content.decode()
+    assert "2 programmes" in programmes
+    georgia = client.get("/programmes/georgia-sme-programme/").content.decode()
+    assert "The SME programme for Georgia opens in six regions" in georgia and "Keep simple books and watch your cash" in georgia
 
     # The admin logs in with the password from the logins file the load printed it to.
     assert "Two-factor authentication for the admin is OFF (ADMIN_REQUIRE_MFA=0)" in loaded_demo

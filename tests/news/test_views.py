@@ -95,7 +95,9 @@ def test_news_page_shows_facts_cross_post_and_related_news_by_topic(client, news
     html = client.get(news.url).content.decode()
     assert "Amina Diallo" in html and "Insight" in html
     assert "China" in html and "Turkey" in html or "Türkiye" in html
-    assert 'Originally published in <a href="https://trade.example/ecommerce" rel="noopener">The Trade Journal</a>' in html
+    assert (
+        'Originally published in <a href="https://trade.example/ecommerce" rel="noopener">The Trade Journal</a>' in html
+    )
     assert "Related news" in html and "Export related one" in html
     assert "Finance unrelated" not in html
     assert "Georgia SME programme" in html
@@ -168,3 +170,21 @@ def test_partner_may_add_news_under_their_page_only(partner, news_index):
 
     assert NewsPage in partner.specific_class.allowed_subpage_models()
     assert NewsPage.can_exist_under(partner)
+
+
+def test_publishing_a_partners_news_purges_the_news_index_and_the_partner_page(news_index, partner, settings):
+    from base.cdn import cdn_page_urls
+
+    settings.WAGTAILFRONTENDCACHE = {"http": {"BACKEND": "base.cdn.TimeoutHTTPBackend", "LOCATION": "http://cdn"}}
+    news = make_news(partner, title="Riverbend news")
+    urls = cdn_page_urls(news)
+    assert any(url.endswith(news.url) for url in urls)
+    assert any(url.endswith(news_index.url) for url in urls)
+    assert any(url.endswith(partner.url) for url in urls)
+
+
+def test_publishing_a_programme_purges_the_programme_index(project):
+    from base.cdn import cdn_page_urls
+
+    index = project.get_parent()
+    assert any(url.endswith(index.url) for url in cdn_page_urls(project))

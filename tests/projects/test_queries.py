@@ -25,7 +25,9 @@ def add_projects(index, count, terms):
 
 def test_programme_index_queries_do_not_grow(client, programmes, terms):
     add_projects(programmes, 3, terms)
-    before, after = assert_flat(client, programmes.url, lambda: add_projects(programmes, 20, terms), ceiling=INDEX_QUERIES)
+    before, after = assert_flat(
+        client, programmes.url, lambda: add_projects(programmes, 20, terms), ceiling=INDEX_QUERIES
+    )
     assert before.count('class="card resource-card project-card"') == 3 and "Export (3)" in before
     assert after.count('class="card resource-card project-card"') == 12 and "Export (23)" in after
     few, _ = page_queries(client, programmes.url)

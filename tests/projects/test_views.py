@@ -100,7 +100,10 @@ def test_project_page_shows_facts_partners_courses_and_resources(client, home, p
 
 def test_end_before_start_is_refused_by_the_form_and_the_database(programmes):
     project = ProjectPage(
-        title="Backwards", slug="backwards", summary="x", start_date=datetime.date(2026, 5, 1),
+        title="Backwards",
+        slug="backwards",
+        summary="x",
+        start_date=datetime.date(2026, 5, 1),
         end_date=datetime.date(2026, 1, 1),
     )
     with pytest.raises(ValidationError):
