@@ -143,7 +143,10 @@ def test_a_fresh_load_gives_the_home_page_its_navigation_and_the_admin_login(cli
     programmes = client.get("/programmes/").content.decode()
     assert "2 programmes" in programmes
     georgia = client.get("/programmes/georgia-sme-programme/").content.decode()
-    assert "The SME programme for Georgia opens in six regions" in georgia and "Keep simple books and watch your cash" in georgia
+    assert (
+        "The SME programme for Georgia opens in six regions" in georgia
+        and "Keep simple books and watch your cash" in georgia
+    )
 
     # The admin logs in with the password from the logins file the load printed it to.
     assert "Two-factor authentication for the admin is OFF (ADMIN_REQUIRE_MFA=0)" in loaded_demo
