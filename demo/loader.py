@@ -41,8 +41,10 @@ from events.models import EventPage
 from home.models import FooterText, HomePage, MenuPlace, NavigationMenu, StandardPage
 from library.models import ResourcePage
 from newsletter.models import NewsletterIssuePage
+from news.models import NewsPage
 from partners import services as partner_services
 from partners.models import PartnerPage
+from projects.models import ProjectPage
 from taxonomy.models import BusinessStage, Sector, Topic
 
 DATA_DIR = Path(__file__).resolve().parent
@@ -59,6 +61,8 @@ FOLDERS = {
     "resources": (ResourcePage, None),
     "events": (EventPage, "events"),
     "newsletter": (NewsletterIssuePage, "newsletter"),  # issues, under the archive (pages/newsletter.yaml)
+    "projects": (ProjectPage, "programmes"),
+    "news": (NewsPage, "news"),
 }
 CHILDREN = {"modules": ModulePage, "lessons": LessonPage, "quiz": QuizPage}
 NOT_FIELDS = {"order", "type", "parent", "slug", "editor", "review", "registered", *CHILDREN}

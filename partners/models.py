@@ -121,7 +121,7 @@ class PartnerPage(CardMixin, Page):
         index.SearchField("description"),
     ]
     parent_page_types = ["partners.PartnerIndexPage"]
-    subpage_types = ["courses.CoursePage", "library.ResourcePage", "events.EventPage"]
+    subpage_types = ["courses.CoursePage", "library.ResourcePage", "events.EventPage", "news.NewsPage"]
 
     card_image_field = "logo"
     # A person's name and a phone number are the same in every language: kept in step with the

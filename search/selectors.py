@@ -16,8 +16,10 @@ from base.locales import in_locale_or_default
 from base.pagination import page_or_last
 from courses.models import CoursePage, LessonPage, TrainingProgramPage
 from library.models import ResourcePage
+from news.models import NewsPage
 from partners.models import PartnerPage
 from partners.selectors import page_partner_get, partner_list_by_path
+from projects.models import ProjectPage
 
 SEARCH_PAGE_SIZE = 10
 MAX_TERMS = 12
@@ -47,6 +49,8 @@ def search_type_list() -> list:
         (TrainingProgramPage, gettext_lazy("Training program")),
         (LessonPage, gettext_lazy("Lesson")),
         (ResourcePage, gettext_lazy("Resource")),
+        (NewsPage, gettext_lazy("News")),
+        (ProjectPage, gettext_lazy("Programme")),
         (PartnerPage, gettext_lazy("Partner")),
     ]
 

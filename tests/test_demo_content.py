@@ -135,7 +135,8 @@ def test_a_fresh_load_gives_the_home_page_its_navigation_and_the_admin_login(cli
     # Every navigation link opens a page with one heading.
     links = _nav_links(html)
     assert len(links["Main"]) == 8  # four from the home step, three learning sections, know-how
-    assert len(links["Footer"]) == 7  # four from the home step, the two libraries and the opportunities
+    # four from the home step, the two libraries, the opportunities, news, programmes and events
+    assert len(links["Footer"]) == 10
     for url in links["Main"] + links["Footer"]:
         response = client.get(url)
         assert response.status_code == 200, url
@@ -160,6 +161,17 @@ def test_a_fresh_load_gives_the_home_page_its_navigation_and_the_admin_login(cli
     assert client.get(french.url).status_code == 200
     assert not NewsletterSend.objects.exists()
     assert not [message for message in mail.outbox if issue.title in message.subject]
+    # News (one from a partner, approved in review, one cross-post) and the two programmes with their news.
+    news = client.get("/news/").content.decode()
+    assert "6 articles" in news and "Riverbend opens a clinic for craft workshops" in news
+    assert "First in Trade and Development Review (demo)" in news
+    programmes = client.get("/programmes/").content.decode()
+    assert "2 programmes" in programmes
+    georgia = client.get("/programmes/georgia-sme-programme/").content.decode()
+    assert (
+        "The SME programme for Georgia opens in six regions" in georgia
+        and "Keep simple books and watch your cash" in georgia
+    )
 
     # The admin logs in with the password from the logins file the load printed it to.
     assert "Two-factor authentication for the admin is OFF (ADMIN_REQUIRE_MFA=0)" in loaded_demo

@@ -162,8 +162,10 @@ TRANSLATED_SET = (
             "for-partners",
             "how-it-works",
             "know-how",
+            "news",
             "partners",
             "privacy",
+            "programmes",
             "programs",
             "terms",
         )
@@ -174,6 +176,10 @@ TRANSLATED_SET = (
     "courses/plan-a-week-in-your-workshop.yaml",
     "programs/start-your-business.yaml",
     "programs/go-digital.yaml",
+    "projects/georgia-sme-programme.yaml",
+    "projects/china-turkey-e-commerce-pilot.yaml",
+    "news/georgia-programme-opens-in-six-regions.yaml",
+    "news/cross-border-e-commerce-what-small-firms-need.yaml",
     *(
         f"resources/{slug}.yaml"
         for slug in (
@@ -235,7 +241,11 @@ def test_translated_files_keep_slugs_references_numbers_and_quiz_shapes(language
                 name: set(terms) for name, terms in english.items()
             }, where
             continue
-        for key in ("order", "parent", "type", "estimated_hours", "level", "topics", "sectors", "stages", "kind"):
+        for key in (
+            *("order", "parent", "type", "estimated_hours", "level", "topics", "sectors", "stages", "kind"),
+            *("status", "countries", "region", "date", "start_date", "end_date", "original_url"),
+            *("projects", "partners", "courses", "resources"),
+        ):
             assert data.get(key) == english.get(key), f"{where}: {key}"
         lessons = [
             [(lesson["slug"], lesson["estimated_minutes"]) for lesson in module["lessons"]]

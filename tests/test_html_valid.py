@@ -39,9 +39,13 @@ from tests.builders import (
     make_course_index,
     make_learner,
     make_library,
+    make_news,
+    make_news_index,
     make_partner,
     make_program,
     make_program_index,
+    make_project,
+    make_project_index,
     make_quiz,
     make_resource,
     make_standard_page,
@@ -152,6 +156,36 @@ def _build_site(home):
     )
     make_resource(partner, title="Design lab", kind="tech_transfer", image=image)
     make_course(partner, lessons=1, title="Plan a week")
+    news_index = make_news_index(home, slug="news")
+    programmes = make_project_index(home, slug="programmes")
+    project = make_project(
+        programmes,
+        title="Georgia SME programme",
+        countries=["GE", "TR"],
+        region="central_asia",
+        funder="An EU facility",
+        end_date=timezone.now().date().replace(year=2030),
+        goals=_rich("Grow"),
+        results=_content_stream(image, home)[:2],
+        image=image,
+        topics=Topic.objects.all(),
+        partners=[partner],
+        courses=[enrolled],
+        resources=[guide],
+    )
+    news = make_news(
+        news_index,
+        title="Forum report",
+        kind="insight",
+        author="Research team",
+        image=image,
+        original_name="Trade review",
+        original_url="https://example.org/review",
+        countries=["GE"],
+        topics=Topic.objects.all(),
+        projects=[project],
+    )
+    make_news(partner, title="Riverbend news", topics=Topic.objects.all(), projects=[project])
 
     lessons[0].body = [
         *_content_stream(image, home)[:5],
@@ -263,6 +297,10 @@ def _build_site(home):
             case,
             partner.get_parent(),
             partner,
+            news_index,
+            news,
+            programmes,
+            project,
         ],
         "enrolled": enrolled,
         "attempted": attempted,

@@ -339,6 +339,8 @@ TEMPLATE_EXCEPTIONS = {
     # Feed formats' names, the same in every language.
     ("library/library_index_page.html", "RSS"),
     ("library/library_index_page.html", "Atom"),
+    ("news/news_index_page.html", "RSS"),
+    ("news/news_index_page.html", "Atom"),
 }
 
 DROP = [

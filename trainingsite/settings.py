@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "events",
     "opportunities",
     "partners",
+    "projects",
+    "news",
     "certificates",
     "nudges",
     "network",

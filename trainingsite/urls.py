@@ -49,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("", include("library.urls")),
     path("", include("events.urls")),
     path("", include("network.urls")),
+    path("", include("news.urls")),
     path("", include("search.urls")),
     # Wagtail's page views (_util/: page passwords) and then pages, routed from the cache
     # (base/page_route.py) and served with the default-language page where a language has no

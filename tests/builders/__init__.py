@@ -33,6 +33,7 @@ from tests.builders.library import make_attachment, make_library, make_resource
 from tests.builders.network import application_data, make_application, make_expert
 from tests.builders.newsletter import make_issue, make_newsletter_index
 from tests.builders.opportunities import make_board, make_interest, make_opportunity
+from tests.builders.news import make_news, make_news_index, make_project, make_project_index
 from tests.builders.pages import (
     make_document,
     make_home,
@@ -76,9 +77,13 @@ __all__ = [
     "make_menu",
     "make_module",
     "make_newsletter_index",
+    "make_news",
+    "make_news_index",
     "make_partner",
     "make_partner_index",
     "make_private",
+    "make_project",
+    "make_project_index",
     "make_program",
     "make_program_index",
     "make_quiz",

@@ -36,6 +36,7 @@ from tests.builders import (
     make_editor,
     make_image,
     make_learner,
+    make_news,
     make_resource,
     make_standard_page,
     onboard,
@@ -74,6 +75,10 @@ class World:
         self.task_state = TaskState.objects.get(workflow_state=self.workflow_state)
         self.revisions = list(self.x_draft.revisions.order_by("pk").values_list("pk", flat=True))
         self.y_live = make_course(self.y, lessons=0, modules=0, title="Yonder course")
+        # X's news in review: news pages live in a partner's subtree like courses (issue 18).
+        self.x_news = make_news(self.x, title=f"{MARK} news in review", live=False)
+        self.x_news.save_revision(user=self.x_user)
+        workflow.start(self.x_news, self.x_user)
 
         self.x_image = make_image(title=f"{MARK} image")
         self.x_image.collection = self.x_team.collection
@@ -189,7 +194,7 @@ def cells(w):
         result.append(("get", url, None))
         result.append(("post", url, data if data is not None else post))
 
-    for page in (w.x, w.x_live, w.x_draft, w.x_private):
+    for page in (w.x, w.x_live, w.x_draft, w.x_private, w.x_news):
         p = page.pk
         for suffix in (
             "edit/",
@@ -220,6 +225,7 @@ def cells(w):
             result.append(("post", f"/admin/pages/{p}/{suffix}", post))
         both(f"/admin/pages/add/courses/modulepage/{p}/")
         both(f"/admin/pages/add/courses/modulepage/{p}/preview/")
+        both(f"/admin/pages/add/news/newspage/{p}/")
         both(f"/admin/pages/workflow/confirm_cancellation/{p}/")
         result.append(("get", f"/admin/choose-page/{p}/", None))
         result.append(("get", f"/admin/api/main/pages/{p}/", None))
@@ -487,6 +493,8 @@ def test_partner_x_reaches_their_own_objects(client, world):
     client.force_login(world.x_user)
     for url in (
         f"/admin/pages/{world.x_draft.pk}/edit/",
+        f"/admin/pages/{world.x_news.pk}/edit/",
+        f"/admin/pages/add/news/newspage/{world.x.pk}/",
         f"/admin/images/{world.x_image.pk}/",
         f"/admin/documents/edit/{world.x_document.pk}/",
         f"/admin/partners/reports/?partner={world.x.pk}",
