@@ -40,8 +40,8 @@ from events import services as event_services
 from events.models import EventPage
 from home.models import FooterText, HomePage, MenuPlace, NavigationMenu, StandardPage
 from library.models import ResourcePage
-from newsletter.models import NewsletterIssuePage
 from news.models import NewsPage
+from newsletter.models import NewsletterIssuePage
 from partners import services as partner_services
 from partners.models import PartnerPage
 from projects.models import ProjectPage

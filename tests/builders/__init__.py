@@ -31,9 +31,9 @@ from tests.builders.events import make_event, make_event_index
 from tests.builders.i18n import make_translation
 from tests.builders.library import make_attachment, make_library, make_resource
 from tests.builders.network import application_data, make_application, make_expert
+from tests.builders.news import make_news, make_news_index, make_project, make_project_index
 from tests.builders.newsletter import make_issue, make_newsletter_index
 from tests.builders.opportunities import make_board, make_interest, make_opportunity
-from tests.builders.news import make_news, make_news_index, make_project, make_project_index
 from tests.builders.pages import (
     make_document,
     make_home,
