@@ -21,8 +21,12 @@ class EventsConfig(AppConfig):
         learner_cache_bump_on(EventRegistration, lambda registration: registration.user_id)
         export_section_register("event_registrations", registration_export_list, models=["events.EventRegistration"])
         account_deleted.connect(services.registration_on_account_deleted, dispatch_uid="events_account_deleted")
-        from events.selectors import partner_event_list
+        from events.selectors import partner_event_list, project_event_list
+        from projects.sections import project_section_register
 
         partner_section_register(
             "events", order=30, template="events/includes/partner_events.html", items=partner_event_list
+        )
+        project_section_register(
+            "events", order=20, template="events/includes/project_events.html", items=project_event_list
         )

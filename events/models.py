@@ -117,6 +117,9 @@ class EventPage(CardMixin, Page):
     partners = ParentalManyToManyField(
         "partners.PartnerPage", blank=True, related_name="events", verbose_name=_("partners")
     )
+    projects = ParentalManyToManyField(
+        "projects.ProjectPage", blank=True, related_name="events", verbose_name=_("programmes")
+    )
     capacity = models.PositiveIntegerField(
         _("capacity"),
         null=True,
@@ -166,7 +169,9 @@ class EventPage(CardMixin, Page):
             heading=_("Where"),
         ),
         FieldPanel("capacity"),
-        MultiFieldPanel([FieldPanel("organiser"), FieldPanel("partners")], heading=_("Organisers")),
+        MultiFieldPanel(
+            [FieldPanel("organiser"), FieldPanel("partners"), FieldPanel("projects")], heading=_("Organisers")
+        ),
         FieldPanel("body"),
         FieldPanel("programme"),
         FieldPanel("speakers"),

@@ -24,6 +24,9 @@ EVENTS_PAGE_SIZE = 12
 CARD_RENDITION = "fill-480x270|format-webp"
 
 
+PROJECT_EVENT_COUNT = 6  # the newest events shown on a programme's page
+
+
 def event_public_list(locales=None):
     """Live, public events in the active language, plus default-language ones not yet translated."""
     return in_locale_or_default(pages_public(EventPage.objects.live()), locales=locales)
@@ -185,6 +188,13 @@ def partner_event_list(partner_page, locale=None) -> list:
     if locale is not None:
         events = events.filter(locale=locale)
     return list(_cards(events.order_by("-starts_at", "pk")))
+
+
+def project_event_list(project) -> list:
+    """The live, public events naming a programme, in the visitor's language where translated, latest first
+    (projects.sections): a fixed number of queries."""
+    events = event_public_list().filter(projects__translation_key=project.translation_key).distinct()
+    return list(_cards(events.order_by("-starts_at", "pk")[:PROJECT_EVENT_COUNT]))
 
 
 # --- A learner's registrations ------------------------------------------------------------

@@ -4,6 +4,7 @@ Each runs a fixed number of queries, whatever the number of news pages.
 """
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
@@ -176,8 +177,9 @@ def partner_news_list(partner_page) -> list:
     """A partner's newest live, public news (partners.sections), as cards."""
     news = pages_public(NewsPage.objects.live()).descendant_of(partner_page).filter(locale=partner_page.locale_id)
     cards = _cards(news.order_by(*NEWEST)[:SECTION_COUNT], partners=[])
+    byline = SimpleNamespace(title=partner_page.title)  # what a card shows; the cards are kept in the cache
     for card in cards:
-        card.partner = partner_page
+        card.partner = byline
     return cards
 
 

@@ -119,3 +119,24 @@ def test_programmes_are_found_by_site_search(client, programmes):
     make_project(programmes, title="Tbilisi artisans programme")
     html = client.get(reverse("search:search") + "?q=tbilisi").content.decode()
     assert "Tbilisi artisans programme" in html and "Programme" in html
+
+
+def test_a_programme_lists_the_events_that_name_it(client, programmes):
+    from tests.builders import make_event, make_event_index
+
+    events = make_event_index(programmes.get_parent(), slug="events")
+    georgia = make_project(programmes, title="Georgia SME programme")
+    other = make_project(programmes, title="Another programme")
+    workshop = make_event(events, title="Digital tools workshop in Tbilisi")
+    workshop.projects.set([georgia])
+    workshop.save_revision().publish()
+    draft = make_event(events, title="Not announced yet", live=False)
+    draft.projects.set([georgia])
+    draft.save_revision()
+    make_event(events, title="An event of no programme")
+
+    html = client.get(georgia.url).content.decode()
+    assert '<h2 id="project-events-title">Events</h2>' in html
+    assert "Digital tools workshop in Tbilisi" in html
+    assert "Not announced yet" not in html and "An event of no programme" not in html
+    assert "project-events-title" not in client.get(other.url).content.decode()
