@@ -149,6 +149,7 @@ def test_translations_keep_the_html_tags_of_their_source(lang):
 # language, a msgstr matching the chosen term (a stem, so that case and number endings pass).
 # Only terms whose translation does not change with grammar beyond a stem are listed.
 LEARNER = r"\blearners?\b"
+PROGRAMME = r"\bprogram(me)?s?\b"
 GLOSSARY = {
     LEARNER: {
         "fr": r"apprenant",
@@ -231,7 +232,7 @@ GLOSSARY = {
         "tr": r"kurs",
         "ka": r"კურს",
     },
-    r"\bprogram(me)?s?\b": {
+    PROGRAMME: {
         "fr": r"programme",
         "es": r"programa",
         "ar": r"برنامج|برامج",
@@ -244,6 +245,9 @@ GLOSSARY = {
 
 # (language, English pattern, msgid) where the sentence rightly does without the term, with why.
 GLOSSARY_EXCEPTIONS = {
+    # An event's programme is its schedule: 日程 in Chinese, not 培训项目 (a training programme).
+    ("zh_Hans", PROGRAMME, "Programme item"),
+    ("zh_Hans", PROGRAMME, "The programme, and a calendar file to add it to your calendar:"),
     # "for enrolled learners": Arabic and Russian say "for those enrolled in the course".
     ("ar", LEARNER, "This quiz is for enrolled learners"),
     ("ar", LEARNER, "This lesson is for enrolled learners"),
@@ -341,6 +345,10 @@ TEMPLATE_EXCEPTIONS = {
     ("library/library_index_page.html", "Atom"),
     ("news/news_index_page.html", "RSS"),
     ("news/news_index_page.html", "Atom"),
+    ("opportunities/opportunity_index_page.html", "RSS"),
+    ("opportunities/opportunity_index_page.html", "Atom"),
+    # An event's UTC offset ("UTC+04:00") and its punctuation, the same in every language.
+    ("events/includes/event_when.html", "( , UTC )"),
 }
 
 DROP = [
