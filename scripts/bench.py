@@ -9,10 +9,11 @@
 It starts gunicorn with production settings on a free port of 127.0.0.1, waits for /healthz/, logs
 the demo learner in (password from var/demo-logins.json, which load_demo_content keeps), then runs
 `wrk` against a whitenoise-served CSS file (the ceiling), the home page, the catalog, a course, a
-library, a lesson and the dashboard, the last two with the learner's session cookie. Each page's
-rate is also given as a share of the static rate measured in the same round, so a busy machine
-cancels out as far as it can; every URL is measured in three rounds (`--rounds`) and the median
-share is printed with the range. Then it measures page weight and load time on emulated slow 3G with
+library, the news, the events, a partner, a lesson and the dashboard, the last two with the
+learner's session cookie. Each page's rate is also given as a share of the static rate measured
+in the same round, so a busy machine cancels out as far as it can; every URL is measured in three
+rounds (`--rounds`) and the median share is printed with the range. Then it measures page weight
+and load time on emulated slow 3G with
 scripts/page_weight.py in Debian's chromium. It prints both tables, writes them to var/bench.json
 and stops gunicorn whatever happens.
 """
@@ -45,6 +46,9 @@ PAGES = [
     ("catalog", "/courses/", False),
     ("course", "/courses/price-your-products/", False),
     ("library", "/know-how/", False),
+    ("news", "/news/", False),
+    ("events", "/events/", False),
+    ("partner", "/partners/riverbend-university/", False),
     ("lesson (signed in)", "/courses/price-your-products/set-and-keep-your-price/margin-and-market/", True),
     ("dashboard (signed in)", "/learning/", True),
 ]

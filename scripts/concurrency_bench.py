@@ -87,7 +87,7 @@ def content_make(n_learners: int, n_lessons: int):
     for user in users:
         store = SessionStore()
         store[SESSION_KEY] = str(user.pk)
-        store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]  # as a sign-in would name it
         store[HASH_SESSION_KEY] = user.get_session_auth_hash()
         store.create()
         cookies.append({settings.SESSION_COOKIE_NAME: store.session_key})

@@ -93,6 +93,7 @@ def test_production_variables_turn_on_https_redis_smtp_and_proxy_trust():
     assert values["storage"] == "storages.backends.s3.S3Storage"
     assert values["session_engine"].endswith("cached_db")
     assert values["auth_backends"][0] == "accounts.backends.CachedModelBackend"
+    assert "django.contrib.auth.backends.ModelBackend" in values["auth_backends"]  # older sessions still work
 
 
 def test_missing_secret_key_with_debug_off_refuses_to_start():

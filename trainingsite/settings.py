@@ -282,8 +282,9 @@ AUTHENTICATION_BACKENDS = [
 if REDIS_URL:
     # The signed-in user kept in Redis, dropped on every save (accounts/backends.py): with the
     # cached sessions above, no query at all on a page a learner has in the per-learner cache.
-    # Sessions that named Django's ModelBackend (made before Redis was configured) sign in again.
-    AUTHENTICATION_BACKENDS[0] = "accounts.backends.CachedModelBackend"
+    # New sign-ins name it; Django's ModelBackend stays listed for sessions made before Redis was
+    # configured, which keep working (reading their user from the database).
+    AUTHENTICATION_BACKENDS.insert(0, "accounts.backends.CachedModelBackend")
 # Length and a list of common passwords, no composition rules (ASVS 6.2, NIST 800-63B):
 # NumericPasswordValidator is left out because it is one (a long all-digit passphrase is fine).
 AUTH_PASSWORD_VALIDATORS = [

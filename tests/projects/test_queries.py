@@ -8,7 +8,7 @@ from tests.queries import assert_flat, page_queries
 pytestmark = pytest.mark.django_db
 
 INDEX_QUERIES = 4  # issue 18: facets cached
-PROJECT_QUERIES = 8  # issue 18: with its news section (5 without news)
+PROJECT_QUERIES = 4  # issue 18: its sections (news, events) kept as HTML (8 before)
 
 
 def add_projects(index, count, terms):
